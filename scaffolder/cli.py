@@ -1,0 +1,383 @@
+"""The `roadmap` command line: each command parses, calls one library function, prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from scaffolder import __version__
+from scaffolder.errors import RoadmapError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from scaffolder.checker import CheckReport
+    from scaffolder.curriculum import Curriculum, Stage
+    from scaffolder.progress import StageProgress
+
+app = typer.Typer(
+    name="roadmap",
+    help="Practice the backend developer roadmap in git repositories: one stage at a time, milestones as tags.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Workspace = Annotated[Path, typer.Argument(help="Folder holding your practice repos.", show_default="current folder")]
+RepoPath = Annotated[Path | None, typer.Argument(help="The practice repo (default: the one you are in).", show_default=False)]
+
+
+@dataclass
+class Output:
+    """Where commands print: results to stdout, problems to stderr."""
+
+    out: Console
+    err: Console
+
+
+def _consoles() -> Output:
+    from rich.console import Console
+
+    return Output(Console(highlight=False, soft_wrap=True), Console(stderr=True, highlight=False, soft_wrap=True))
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn a RoadmapError or an interruption into one readable line and an exit code."""
+    try:
+        yield
+    except RoadmapError as error:
+        _consoles().err.print(f"roadmap: {error.message}", markup=False)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        _consoles().err.print("roadmap: interrupted; nothing was half-written", markup=False)
+        raise typer.Exit(130) from None
+
+
+def _curriculum() -> Curriculum:
+    from scaffolder import curriculum
+
+    return curriculum.load()
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"roadmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Practice the backend developer roadmap in git repositories.
+
+    Start with `roadmap list`, then `roadmap new stage-05`.
+    """
+
+
+@app.command("list")
+def list_stages(
+    workspace: Workspace = Path("."),
+    as_json: JsonOption = False,
+) -> None:
+    """List the 27 stages with their weeks, exercises and your status.
+
+    Example: roadmap list ~/practice
+    """
+    from scaffolder import progress
+
+    with _errors():
+        curriculum = _curriculum()
+        found = {p.stage.id: p for p in progress.of_workspace(curriculum, workspace)}
+    rows = [_stage_row(stage, found.get(stage.id)) for stage in curriculum.stages]
+    if as_json:
+        _print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title="The backend developer roadmap", title_justify="left")
+    for column in ("stage", "title", "weeks", "exercises", "status"):
+        table.add_column(column, justify="right" if column in ("weeks", "exercises") else "left")
+    for row in rows:
+        table.add_row(row["id"], row["title"], str(row["weeks"]), str(row["exercises"] or "-"), row["status"])
+    _consoles().out.print(table)
+
+
+def _stage_row(stage: Stage, found: StageProgress | None) -> dict[str, Any]:
+    status = "" if not stage.exercises else "not started"
+    if found is not None:
+        status = f"{found.state} ({len(found.done)}/{found.total})"
+    return {
+        "id": stage.id,
+        "slug": stage.slug,
+        "title": stage.title,
+        "weeks": stage.weeks,
+        "exercises": len(stage.exercises),
+        "status": status,
+        "repo": str(found.repo.root) if found else None,
+    }
+
+
+@app.command()
+def show(
+    stage: Annotated[str, typer.Argument(help="Stage id, number or slug: stage-05, 5, 05 or python.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one stage: why it matters, skills, courses, tasks and exercises.
+
+    Example: roadmap show 5
+    """
+    from dataclasses import asdict
+
+    with _errors():
+        chosen = _curriculum().stage(stage)
+    if as_json:
+        _print_json({**asdict(chosen), "number": chosen.number, "folder": chosen.folder})
+        return
+    out = _consoles().out
+    out.print(f"[bold]{chosen.id}: {chosen.title}[/bold]  ({chosen.weeks} weeks)\n")
+    out.print(chosen.why, markup=False)
+    sections: list[tuple[str, list[str]]] = [
+        ("Skills", list(chosen.skills)),
+        ("Courses", [f"{c.title} ({c.kind}{', free' if c.free else ''}): {c.url}" for c in chosen.courses]),
+        ("Practical tasks", list(chosen.tasks)),
+        ("Exercises", [f"{e.id}: {e.title}. {e.summary}" for e in chosen.exercises] or ["none yet"]),
+    ]
+    if chosen.requires:
+        sections.insert(0, ("Requires", list(chosen.requires)))
+    for title, lines in sections:
+        out.print(f"\n[bold]{title}[/bold]")
+        for line in lines:
+            out.print(f"  - {line}", markup=False)
+    if chosen.exercises:
+        out.print(f"\nStart it with: roadmap new {chosen.id}", markup=False)
+
+
+@app.command()
+def new(
+    stage: Annotated[str, typer.Argument(help="Stage id, number or slug: stage-05, 5, 05 or python.")],
+    destination: Annotated[
+        Path | None, typer.Argument(help="Folder for the practice repo.", show_default="./<stage-id>-<slug>")
+    ] = None,
+) -> None:
+    """Create a practice repo for a stage: starter code, failing tests, CI, first commit.
+
+    Example: roadmap new stage-05 ~/practice/stage-05-python
+    """
+    from scaffolder.render import new_practice_repo
+
+    with _errors():
+        curriculum = _curriculum()
+        chosen = curriculum.stage(stage)
+        made = new_practice_repo(curriculum, chosen, destination)
+    out = _consoles().out
+    out.print(f"Created {made.path} for {chosen.id}: {chosen.title}", markup=False)
+    out.print(f"  {len(made.files)} files, {len(chosen.exercises)} exercises, milestone tag {chosen.id}/start", markup=False)
+    out.print("\nNext:", markup=False)
+    out.print(f"  cd {made.path}", markup=False)
+    out.print(f"  open {chosen.exercises[0].module} and read its docstrings", markup=False)
+    out.print("  roadmap check        # run the tests, record milestones", markup=False)
+
+
+@app.command()
+def check(
+    path: RepoPath = None,
+    timeout: Annotated[float, typer.Option(help="Seconds before hanging tests are stopped.", min=1)] = 600,
+    as_json: JsonOption = False,
+) -> None:
+    """Run the stage's tests, show each exercise, and record milestones for those that pass.
+
+    Exits 0 when every exercise passes, 1 while some still fail.
+
+    Example: roadmap check --timeout 120
+    """
+    from scaffolder import checker, practice_repo
+
+    with _errors():
+        curriculum = _curriculum()
+        repo = practice_repo.find(path)
+        report = checker.check(curriculum, repo, timeout=timeout)
+    if as_json:
+        _print_json(_check_json(report))
+    else:
+        _print_check(report)
+    raise typer.Exit(0 if report.complete else 1)
+
+
+def _check_json(report: CheckReport) -> dict[str, Any]:
+    return {
+        "stage": report.stage.id,
+        "repo": str(report.repo.root),
+        "complete": report.complete,
+        "exercises": [
+            {
+                "id": r.exercise.id,
+                "title": r.exercise.title,
+                "status": r.status,
+                "passed": r.passed,
+                "total": r.total,
+                "first_failure": (
+                    {"test": r.first_failure.name, "message": r.first_failure.message} if r.first_failure else None
+                ),
+            }
+            for r in report.run.results
+        ],
+        "recorded": list(report.recorded),
+        "changed_tests": report.changed_tests,
+    }
+
+
+def _print_check(report: CheckReport) -> None:
+    from rich.table import Table
+
+    out = _consoles().out
+    table = Table(title=f"{report.stage.id}: {report.stage.title}", title_justify="left")
+    for column in ("exercise", "status", "tests"):
+        table.add_column(column)
+    marks = {"passed": "[green]passed[/green]", "failed": "[red]failed[/red]", "missing": "[yellow]no tests[/yellow]"}
+    for result in report.run.results:
+        label = result.exercise.id + (" (tests changed)" if result.exercise.id in report.changed_tests else "")
+        table.add_row(label, marks[result.status], f"{result.passed}/{result.total}")
+    out.print(table)
+    for name in report.recorded:
+        out.print(f"Milestone recorded: {report.stage.id}/{name}", markup=False)
+    for exercise_id, test_file in report.changed_tests.items():
+        out.print(
+            f"No milestone for {exercise_id}: {test_file} differs from the one the curriculum shipped; "
+            f"restore it with `git checkout {report.stage.id}/start -- {test_file}`",
+            markup=False,
+        )
+    current = report.current
+    if current is None:
+        out.print(f"\nEvery exercise passes. Publish it: roadmap push --remote <your GitHub repo URL>", markup=False)
+        return
+    failure = current.first_failure
+    out.print(f"\nNext: {current.exercise.id}: {current.exercise.title} (edit {current.exercise.module})", markup=False)
+    if failure is not None:
+        out.print(f"\nFirst failure: {failure.name}", markup=False)
+        out.print(_trim(failure.details or failure.message), markup=False)
+    elif current.status == "missing":
+        out.print(f"No test ran for it; is {current.exercise.test_file} there?", markup=False)
+    out.print("\nStuck? roadmap hint", markup=False)
+
+
+def _trim(text: str, lines: int = 25) -> str:
+    kept = text.strip().splitlines()
+    return "\n".join(kept if len(kept) <= lines else ["...", *kept[-lines:]])
+
+
+@app.command()
+def hint(
+    exercise: Annotated[
+        str | None, typer.Argument(help="Exercise id or number (default: the one you are on).", show_default=False)
+    ] = None,
+    path: Annotated[Path | None, typer.Option(help="The practice repo (default: the one you are in).")] = None,
+    reveal_all: Annotated[bool, typer.Option("--all", help="Show every hint at once.")] = False,
+) -> None:
+    """Show the next hint for the current (or named) exercise; each call reveals one more.
+
+    Example: roadmap hint ex02
+    """
+    from scaffolder import hints, practice_repo
+
+    with _errors():
+        curriculum = _curriculum()
+        found = hints.next_hint(curriculum, practice_repo.find(path), exercise, reveal_all)
+    out = _consoles().out
+    out.print(f"{found.exercise.id}: {found.exercise.title}", markup=False)
+    for number, text in enumerate(found.revealed, start=1):
+        out.print(f"  Hint {number}/{found.total}: {text}", markup=False)
+    if len(found.revealed) < found.total:
+        out.print("  Run `roadmap hint` again for the next one.", markup=False)
+
+
+@app.command()
+def status(
+    workspace: Workspace = Path("."),
+    as_json: JsonOption = False,
+) -> None:
+    """Show progress over every practice repo under a folder: done/total, dates, planned vs actual weeks.
+
+    Example: roadmap status ~/practice
+    """
+    from scaffolder import progress
+
+    with _errors():
+        found = progress.of_workspace(_curriculum(), workspace)
+    rows = [_progress_row(p) for p in found]
+    if as_json:
+        _print_json(rows)
+        return
+    out = _consoles().out
+    if not rows:
+        out.print(f"No practice repos under {workspace.resolve()}. Start one with `roadmap new stage-05`.", markup=False)
+        return
+    from rich.table import Table
+
+    table = Table(title=f"Practice repos under {workspace.resolve()}", title_justify="left")
+    for column in ("stage", "state", "done", "started", "completed", "weeks (planned)", "repo"):
+        table.add_column(column)
+    for row in rows:
+        weeks = f"{row['weeks_taken'] if row['weeks_taken'] is not None else '-'} ({row['weeks_planned']})"
+        table.add_row(
+            row["stage"], row["state"], f"{row['done']}/{row['total']}", row["started"] or "-",
+            row["completed"] or "-", weeks, row["repo"],
+        )  # fmt: skip
+    out.print(table)
+
+
+def _progress_row(found: StageProgress) -> dict[str, Any]:
+    return {
+        "stage": found.stage.id,
+        "title": found.stage.title,
+        "state": found.state if found.problem is None else f"unreadable: {found.problem}",
+        "done": len(found.done),
+        "total": found.total,
+        "exercises_done": list(found.done),
+        "started": found.started.date().isoformat() if found.started else None,
+        "completed": found.completed.date().isoformat() if found.completed else None,
+        "weeks_planned": found.stage.weeks,
+        "weeks_taken": found.weeks_taken,
+        "repo": str(found.repo.root),
+    }
+
+
+@app.command()
+def push(
+    path: RepoPath = None,
+    remote: Annotated[str | None, typer.Option("--remote", help="Set origin to this URL first.")] = None,
+) -> None:
+    """Push the branch and its milestone tags to origin.
+
+    Example: roadmap push --remote git@github.com:you/stage-05-python.git
+    """
+    from scaffolder import practice_repo, publish
+
+    with _errors():
+        result = publish.push(practice_repo.find(path), remote)
+    _consoles().out.print(
+        f"Pushed {result.branch} and {len(result.tags)} milestone tag(s) to {result.remote} ({result.url})", markup=False
+    )
+
+
+def run() -> None:
+    """Run the command line."""
+    app()
+
+

@@ -1,0 +1,70 @@
+"""Progress across practice repos, read from their milestone tags (no other state)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from scaffolder import milestones
+from scaffolder.curriculum import Curriculum, Stage
+from scaffolder.errors import RoadmapError
+from scaffolder.practice_repo import PracticeRepo, discover
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    """One practice repo's progress through its stage."""
+
+    stage: Stage
+    repo: PracticeRepo
+    done: tuple[str, ...]
+    started: datetime | None
+    completed: datetime | None
+    last_activity: datetime | None
+    problem: str | None = None
+
+    @property
+    def total(self) -> int:
+        """Return how many exercises the stage has."""
+        return len(self.stage.exercises)
+
+    @property
+    def state(self) -> str:
+        """Return `complete`, `in progress` or `not started`."""
+        if self.completed is not None or (self.total and len(self.done) == self.total):
+            return "complete"
+        return "in progress" if self.started is not None else "not started"
+
+    @property
+    def weeks_taken(self) -> float | None:
+        """Return the weeks from start to completion (or to the last milestone so far)."""
+        end = self.completed or self.last_activity
+        if self.started is None or end is None:
+            return None
+        return round((end - self.started).total_seconds() / (7 * 24 * 3600), 1)
+
+
+def of_repo(curriculum: Curriculum, repo: PracticeRepo) -> StageProgress:
+    """Return one practice repo's progress."""
+    stage = curriculum.stage(repo.stage_id)
+    try:
+        found = milestones.read(repo.root, stage.id)
+    except RoadmapError as error:
+        return StageProgress(stage, repo, (), None, None, None, problem=error.message)
+    done = tuple(e.id for e in stage.exercises if e.id in found)
+    start = found.get(milestones.START)
+    complete = found.get(milestones.COMPLETE)
+    last = max((m.date for m in found.values()), default=None)
+    return StageProgress(stage, repo, done, start.date if start else None, complete.date if complete else None, last)
+
+
+def of_workspace(curriculum: Curriculum, workspace: Path) -> tuple[StageProgress, ...]:
+    """Return the progress of every practice repo under workspace, reading them concurrently."""
+    known = {stage.id for stage in curriculum.stages}
+    repos = [repo for repo in discover(workspace) if repo.stage_id in known]
+    if not repos:
+        return ()
+    with ThreadPoolExecutor(max_workers=min(16, len(repos))) as pool:
+        return tuple(pool.map(lambda repo: of_repo(curriculum, repo), repos))

@@ -1,0 +1,103 @@
+"""Render a stage's practice repo with Copier and record its start milestone."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from scaffolder import milestones, template_store, vcs
+from scaffolder.curriculum import Curriculum, Stage
+from scaffolder.errors import DestinationError, NoExercisesError, RoadmapError
+from scaffolder.practice_repo import file_digest
+
+
+@dataclass(frozen=True)
+class NewPracticeRepo:
+    """A practice repo that `new` made."""
+
+    path: Path
+    stage: Stage
+    template_version: str
+    files: tuple[str, ...]
+
+
+def new_practice_repo(curriculum: Curriculum, stage: Stage, destination: Path | None = None) -> NewPracticeRepo:
+    """Render the stage into a new git repository at destination and tag `<stage>/start`.
+
+    Nothing is left behind when this fails or is interrupted: the repo is built in a
+    temporary folder beside the destination and moved into place at the end.
+    """
+    if not stage.exercises:
+        ready = ", ".join(s.id for s in curriculum.with_exercises()) or "none yet"
+        raise NoExercisesError(f"{stage.id} ({stage.title}) has no exercises yet. Stages with exercises: {ready}")
+    target = (destination or Path.cwd() / stage.folder).expanduser().absolute()
+    _check_destination(target)
+    vcs.require_identity(_existing_parent(target))
+    template = template_store.ensure(curriculum, stage)
+    created_parents = _make_parents(target.parent)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.roadmap-", dir=target.parent))
+    try:
+        _render(template, scratch / "repo")
+        files = _start(scratch / "repo", stage, template.ref)
+        if target.exists():
+            target.rmdir()  # an empty folder the learner made for this
+        (scratch / "repo").rename(target)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        for parent in created_parents:
+            shutil.rmtree(parent, ignore_errors=True)
+        raise
+    shutil.rmtree(scratch, ignore_errors=True)
+    return NewPracticeRepo(path=target, stage=stage, template_version=template.ref, files=files)
+
+
+def _check_destination(target: Path) -> None:
+    if target.is_file():
+        raise DestinationError(f"{target} is a file; choose a folder name for the practice repo")
+    if target.is_dir() and any(target.iterdir()):
+        raise DestinationError(f"{target} already exists and is not empty; choose another folder or remove it first")
+
+
+def _existing_parent(target: Path) -> Path:
+    for folder in target.parents:
+        if folder.is_dir():
+            return folder
+    return Path.cwd()
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".roadmap-probe-")
+        probe.close()
+    except OSError as error:
+        raise DestinationError(f"cannot write in {folder}: {error.strerror or error}") from None
+    return missing[-1:]  # the topmost folder we created holds the rest
+
+
+def _render(template: template_store.TemplateVersion, into: Path) -> None:
+    from copier import run_copy
+    from copier.errors import CopierError
+
+    try:
+        run_copy(
+            str(template.store), into, vcs_ref=template.ref, defaults=True, quiet=True,
+            overwrite=True, unsafe=False, skip_tasks=True,
+        )  # fmt: skip
+    except CopierError as error:
+        raise RoadmapError(f"Copier could not render the template: {error}") from None
+
+
+def _start(repo: Path, stage: Stage, version: str) -> tuple[str, ...]:
+    vcs.run(repo, "init", "--quiet", "--initial-branch=main")
+    vcs.run(repo, "add", "--all")
+    vcs.run(repo, "commit", "--quiet", "--no-verify", "--message", f"Start {stage.id}: {stage.title}")
+    fields = {"stage": stage.id, "template": version}
+    for exercise in stage.exercises:
+        fields[f"test-digest {exercise.id}"] = file_digest(repo / exercise.test_file)
+    milestones.create(repo, stage.id, milestones.START, f"{stage.id}: started {stage.title}", fields)
+    files = vcs.run(repo, "ls-files")
+    return tuple(files.splitlines())

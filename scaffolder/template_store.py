@@ -1,0 +1,132 @@
+"""Keep the bundled templates in a local git repository, one tag per stage and version.
+
+Copier can only update a project from a git template whose old version it can reach,
+and an installed wheel is not a git repository. So each stage's template (the shared
+base plus the stage's overlay, with the stage's curriculum entry) is composed, committed
+to a repository in the user's data folder and tagged `<stage-id>/<version>`; practice
+repos are rendered from that tag.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from scaffolder import __version__, vcs
+from scaffolder.curriculum import Curriculum, Stage
+from scaffolder.errors import RoadmapError
+
+DATA_DIR_ENV = "ROADMAP_DATA_DIR"
+IGNORED = shutil.ignore_patterns("__pycache__", "*.py[cod]", ".pytest_cache", ".DS_Store")
+# A fixed identity and date make the same templates give the same commit everywhere.
+STORE_IDENTITY = {
+    "GIT_AUTHOR_NAME": "roadmap",
+    "GIT_AUTHOR_EMAIL": "roadmap@localhost",
+    "GIT_AUTHOR_DATE": "2000-01-01T00:00:00+0000",
+    "GIT_COMMITTER_NAME": "roadmap",
+    "GIT_COMMITTER_EMAIL": "roadmap@localhost",
+    "GIT_COMMITTER_DATE": "2000-01-01T00:00:00+0000",
+}
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    """A stage's template at one version, ready for Copier."""
+
+    store: Path
+    ref: str
+
+
+def data_dir() -> Path:
+    """Return roadmap's data folder: $ROADMAP_DATA_DIR, else the XDG data folder."""
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    from platformdirs import user_data_path
+
+    return user_data_path("roadmap", appauthor=False)
+
+
+def stage_context(stage: Stage) -> dict[str, Any]:
+    """Return the stage's curriculum entry as the templates see it."""
+    context = asdict(stage)
+    context.update(number=stage.number, folder=stage.folder)
+    context["exercises"] = [
+        {**asdict(e), "number": e.number, "module": e.module, "test_file": e.test_file} for e in stage.exercises
+    ]
+    for key, value in context.items():
+        if isinstance(value, tuple):
+            context[key] = list(value)
+    return context
+
+
+def compose(curriculum: Curriculum, stage: Stage, into: Path) -> None:
+    """Write the stage's complete Copier template (base, overlay, curriculum entry) into a folder."""
+    import yaml
+
+    shutil.copytree(curriculum.base_template, into, ignore=IGNORED, dirs_exist_ok=True)
+    shutil.copytree(curriculum.template_dir(stage), into, ignore=IGNORED, dirs_exist_ok=True)
+    settings = (curriculum.base_template / "copier.yml").read_text(encoding="utf-8")
+    question = {"stage": {"type": "yaml", "when": False, "default": stage_context(stage)}}
+    entry = yaml.safe_dump(question, sort_keys=False, allow_unicode=True, width=100)
+    (into / "copier.yml").write_text(f"{settings.rstrip()}\n\n{entry}", encoding="utf-8")
+
+
+def ensure(curriculum: Curriculum, stage: Stage, version: str = __version__) -> TemplateVersion:
+    """Return the stage's template at this version, committing it to the store the first time."""
+    store = _open_store(data_dir() / "templates")
+    with tempfile.TemporaryDirectory(prefix="roadmap-compose-") as scratch:
+        tree_dir = Path(scratch) / "template"
+        compose(curriculum, stage, tree_dir)
+        env = {"GIT_DIR": str(store / ".git"), "GIT_INDEX_FILE": str(Path(scratch) / "index")}
+        env["GIT_WORK_TREE"] = str(tree_dir)
+        vcs.run(tree_dir, "add", "--all", "--force", ".", env=env)
+        tree = vcs.run(tree_dir, "write-tree", env=env)
+    for ref in (f"{stage.id}/{version}", f"{stage.id}/{version}+{tree[:10]}"):
+        existing = _tree_of(store, ref)
+        if existing == tree:
+            return TemplateVersion(store=store, ref=ref)
+        if existing is None:
+            commit = vcs.run(store, "commit-tree", tree, "-m", f"{stage.id} templates, roadmap {version}", env=STORE_IDENTITY)
+            _create_tag(store, ref, commit)
+            return TemplateVersion(store=store, ref=ref)
+    raise RoadmapError(f"the template store {store} holds other templates under {ref}; delete that folder to rebuild it")
+
+
+def _open_store(store: Path) -> Path:
+    if (store / ".git").is_dir():
+        return store
+    store.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".templates-", dir=store.parent))
+    try:
+        vcs.run(fresh, "init", "--quiet")
+        fresh.rename(store)
+    except OSError:
+        # Another roadmap process created the store first; use theirs.
+        shutil.rmtree(fresh, ignore_errors=True)
+        if not (store / ".git").is_dir():
+            raise RoadmapError(f"cannot create the template store at {store}") from None
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return store
+
+
+def _tree_of(store: Path, ref: str) -> str | None:
+    try:
+        return vcs.run(store, "rev-parse", "--quiet", "--verify", f"refs/tags/{ref}^{{tree}}")
+    except RoadmapError:
+        return None
+
+
+def _create_tag(store: Path, ref: str, commit: str) -> None:
+    try:
+        # The empty old value makes this fail if another process created the tag meanwhile.
+        vcs.run(store, "update-ref", f"refs/tags/{ref}", commit, "")
+    except RoadmapError:
+        if _tree_of(store, ref) is None:
+            raise

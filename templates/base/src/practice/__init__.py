@@ -1,0 +1,1 @@
+"""Your practice code for this stage: one module per exercise."""
