@@ -130,7 +130,7 @@ def _start_pytest(repo: PracticeRepo, scratch: Path) -> tuple[subprocess.Popen[b
         repo.python, "-m", "pytest", "-v", "--tb=short", "--color=no",
         "-o", "junit_family=xunit1", f"--junitxml={report}",
     ]  # fmt: skip
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PY_COLORS": "0"}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "PY_COLORS": "0"}
     with log.open("wb") as sink:
         try:
             process = subprocess.Popen(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -190,9 +191,13 @@ def new(
     out.print(f"Created {made.path} for {chosen.id}: {chosen.title}", markup=False)
     out.print(f"  {len(made.files)} files, {len(chosen.exercises)} exercises, milestone tag {chosen.id}/start", markup=False)
     out.print("\nNext:", markup=False)
-    out.print(f"  cd {made.path}", markup=False)
+    out.print(f"  cd {shlex.quote(str(made.path))}", markup=False)
     out.print(f"  open {chosen.exercises[0].module} and read its docstrings", markup=False)
     out.print("  roadmap check        # run the tests, record milestones", markup=False)
+    if made.identity_missing:
+        out.print("\nBefore `roadmap check` can record your work, tell git who you are:", markup=False)
+        out.print('  git config --global user.name "Your Name"', markup=False)
+        out.print('  git config --global user.email "you@example.com"', markup=False)
 
 
 @app.command()

@@ -127,7 +127,7 @@ class Curriculum:
 def bundled_root() -> Path:
     """Return the folder holding the curriculum that ships with roadmap."""
     here = Path(__file__).resolve().parent
-    installed = here / "curriculum"
+    installed = here / "bundled"
     return installed if (installed / "stages.yaml").is_file() else here.parent
 
 

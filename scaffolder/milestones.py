@@ -78,9 +78,17 @@ def parse(output: str, stage_id: str) -> dict[str, Milestone]:
     return milestones
 
 
-def create(repo: Path, stage_id: str, name: str, summary: str, fields: Mapping[str, str], commit: str = "HEAD") -> None:
+def create(
+    repo: Path,
+    stage_id: str,
+    name: str,
+    summary: str,
+    fields: Mapping[str, str],
+    commit: str = "HEAD",
+    env: dict[str, str] | None = None,
+) -> None:
     """Create one annotated milestone tag; never moves an existing one."""
-    vcs.run(repo, "tag", "--annotate", "--message", message(summary, fields), f"{stage_id}/{name}", commit)
+    vcs.run(repo, "tag", "--annotate", "--message", message(summary, fields), f"{stage_id}/{name}", commit, env=env)
 
 
 def snapshot(repo: Path) -> str:

@@ -12,6 +12,13 @@ from scaffolder.curriculum import Curriculum, Stage
 from scaffolder.errors import DestinationError, NoExercisesError, RoadmapError
 from scaffolder.practice_repo import file_digest
 
+STARTER_IDENTITY = {
+    "GIT_AUTHOR_NAME": "roadmap",
+    "GIT_AUTHOR_EMAIL": "roadmap@localhost",
+    "GIT_COMMITTER_NAME": "roadmap",
+    "GIT_COMMITTER_EMAIL": "roadmap@localhost",
+}
+
 
 @dataclass(frozen=True)
 class NewPracticeRepo:
@@ -21,6 +28,7 @@ class NewPracticeRepo:
     stage: Stage
     template_version: str
     files: tuple[str, ...]
+    identity_missing: bool = False
 
 
 def new_practice_repo(curriculum: Curriculum, stage: Stage, destination: Path | None = None) -> NewPracticeRepo:
@@ -34,13 +42,15 @@ def new_practice_repo(curriculum: Curriculum, stage: Stage, destination: Path | 
         raise NoExercisesError(f"{stage.id} ({stage.title}) has no exercises yet. Stages with exercises: {ready}")
     target = (destination or Path.cwd() / stage.folder).expanduser().absolute()
     _check_destination(target)
-    vcs.require_identity(_existing_parent(target))
+    # Without a git identity the first commit is signed by roadmap itself; `check` asks
+    # the learner to set theirs before it records their work.
+    identity = {} if vcs.has_identity(_existing_parent(target)) else STARTER_IDENTITY
     template = template_store.ensure(curriculum, stage)
     created_parents = _make_parents(target.parent)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.roadmap-", dir=target.parent))
     try:
         _render(template, scratch / "repo")
-        files = _start(scratch / "repo", stage, template.ref)
+        files = _start(scratch / "repo", stage, template.ref, identity)
         if target.exists():
             target.rmdir()  # an empty folder the learner made for this
         (scratch / "repo").rename(target)
@@ -50,7 +60,7 @@ def new_practice_repo(curriculum: Curriculum, stage: Stage, destination: Path | 
             shutil.rmtree(parent, ignore_errors=True)
         raise
     shutil.rmtree(scratch, ignore_errors=True)
-    return NewPracticeRepo(path=target, stage=stage, template_version=template.ref, files=files)
+    return NewPracticeRepo(target, stage, template.ref, files, identity_missing=bool(identity))
 
 
 def _check_destination(target: Path) -> None:
@@ -91,13 +101,13 @@ def _render(template: template_store.TemplateVersion, into: Path) -> None:
         raise RoadmapError(f"Copier could not render the template: {error}") from None
 
 
-def _start(repo: Path, stage: Stage, version: str) -> tuple[str, ...]:
+def _start(repo: Path, stage: Stage, version: str, identity: dict[str, str]) -> tuple[str, ...]:
     vcs.run(repo, "init", "--quiet", "--initial-branch=main")
     vcs.run(repo, "add", "--all")
-    vcs.run(repo, "commit", "--quiet", "--no-verify", "--message", f"Start {stage.id}: {stage.title}")
+    vcs.run(repo, "commit", "--quiet", "--no-verify", "--message", f"Start {stage.id}: {stage.title}", env=identity)
     fields = {"stage": stage.id, "template": version}
     for exercise in stage.exercises:
         fields[f"test-digest {exercise.id}"] = file_digest(repo / exercise.test_file)
-    milestones.create(repo, stage.id, milestones.START, f"{stage.id}: started {stage.title}", fields)
+    milestones.create(repo, stage.id, milestones.START, f"{stage.id}: started {stage.title}", fields, env=identity)
     files = vcs.run(repo, "ls-files")
     return tuple(files.splitlines())

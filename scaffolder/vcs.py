@@ -49,11 +49,10 @@ def succeeds(cwd: Path, *args: str) -> bool:
     return True
 
 
-def require_identity(cwd: Path) -> None:
-    """Raise GitError with the commands to run when git has no author identity."""
-    if not succeeds(cwd, "var", "GIT_AUTHOR_IDENT") or not succeeds(cwd, "var", "GIT_COMMITTER_IDENT"):
-        require_git()
-        raise GitError(IDENTITY_HELP)
+def has_identity(cwd: Path) -> bool:
+    """Return whether git knows who is committing (user.name and user.email, or their variables)."""
+    require_git()
+    return succeeds(cwd, "var", "GIT_AUTHOR_IDENT") and succeeds(cwd, "var", "GIT_COMMITTER_IDENT")
 
 
 def _stderr(error: Exception) -> str:
