@@ -1,0 +1,5 @@
+"""Run roadmap as `python -m scaffolder`."""
+
+from scaffolder.cli import run
+
+run()
