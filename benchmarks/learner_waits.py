@@ -47,8 +47,14 @@ def main() -> None:
     home = scratch / "home"
     home.mkdir()
     (home / ".gitconfig").write_text("[user]\n\tname = Bench\n\temail = bench@example.com\n")
-    env = {**os.environ, "HOME": str(home), "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
-           "ROADMAP_DATA_DIR": str(scratch / "data"), "NO_COLOR": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "ROADMAP_DATA_DIR": str(scratch / "data"),
+        "NO_COLOR": "1",
+    }
     sys.path.insert(0, str(ROOT))
     from scaffolder import curriculum
 
@@ -56,7 +62,9 @@ def main() -> None:
     rows: list[tuple[str, float, float | None]] = []
     try:
         floor_app = scratch / "floor.py"
-        floor_app.write_text("import typer\napp = typer.Typer()\n@app.command()\ndef main() -> None:\n    pass\napp()\n")
+        floor_app.write_text(
+            "import typer\napp = typer.Typer()\n@app.command()\ndef main() -> None:\n    pass\napp()\n"
+        )
         typer_floor = median(args.runs, lambda _: timed([sys.executable, str(floor_app), "--help"], scratch, env))
         rows.append(("minimal Typer app --help (floor)", typer_floor, None))
         for label, argv in (("roadmap --help", ["--help"]), ("roadmap list", ["list"])):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -53,7 +54,9 @@ class ExerciseResult:
         """Return `passed`, `failed`, or `missing` when no test ran."""
         if not self.cases:
             return "missing"
-        return "passed" if all(case.outcome in ("passed", "skipped") for case in self.cases) and self.passed else "failed"
+        return (
+            "passed" if all(case.outcome in ("passed", "skipped") for case in self.cases) and self.passed else "failed"
+        )
 
     @property
     def first_failure(self) -> TestCase | None:
@@ -127,26 +130,36 @@ def _start_pytest(repo: PracticeRepo, scratch: Path) -> tuple[subprocess.Popen[b
     report = scratch / "report.xml"
     log = scratch / "output.txt"
     command = [
-        repo.python, "-m", "pytest", "-v", "--tb=short", "--color=no",
-        "-o", "junit_family=xunit1", f"--junitxml={report}",
-    ]  # fmt: skip
+        repo.python,
+        "-m",
+        "pytest",
+        "-v",
+        "--tb=short",
+        "--color=no",
+        "-o",
+        "junit_family=xunit1",
+        f"--junitxml={report}",
+    ]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "PY_COLORS": "0"}
     with log.open("wb") as sink:
         try:
             process = subprocess.Popen(
-                command, cwd=repo.root, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                env=env, start_new_session=True,
-            )  # fmt: skip
+                command,
+                cwd=repo.root,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=env,
+                start_new_session=True,
+            )
         except OSError as error:
             raise TestRunError(f"cannot start the tests with {repo.python}: {error}") from None
     return process, report, log
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     process.wait()
 
 
@@ -202,7 +215,9 @@ def _case(element: ET.Element) -> TestCase:
     return TestCase(element.get("name", ""), "passed")
 
 
-def _record(repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing: dict[str, milestones.Milestone]) -> CheckReport:
+def _record(
+    repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing: dict[str, milestones.Milestone]
+) -> CheckReport:
     shipped = existing[milestones.START].digests() if milestones.START in existing else {}
     current = repo.test_digests(stage)
     changed = {
@@ -211,9 +226,10 @@ def _record(repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing:
         if shipped.get(r.exercise.id) is not None and current.get(r.exercise.id) != shipped[r.exercise.id]
     }
     due = [
-        r for r in run.results
+        r
+        for r in run.results
         if r.status == "passed" and r.exercise.id not in existing and r.exercise.id not in changed
-    ]  # fmt: skip
+    ]
     finish = run.all_passed and not changed and milestones.COMPLETE not in existing
     already = tuple(r.exercise.id for r in run.results if r.exercise.id in existing)
     if not due and not finish:
@@ -223,7 +239,9 @@ def _record(repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing:
     recorded = []
     for result in due:
         milestones.create(
-            repo.root, stage.id, result.exercise.id,
+            repo.root,
+            stage.id,
+            result.exercise.id,
             f"{stage.id}: {result.exercise.id} passes ({result.passed}/{result.total} tests)",
             {
                 "stage": stage.id,
@@ -232,14 +250,17 @@ def _record(repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing:
                 "tests-digest": current.get(result.exercise.id, ""),
             },
             commit,
-        )  # fmt: skip
+        )
         recorded.append(result.exercise.id)
     if finish:
         total = sum(r.total for r in run.results)
         milestones.create(
-            repo.root, stage.id, milestones.COMPLETE, f"{stage.id}: every exercise passes ({total} tests)",
+            repo.root,
+            stage.id,
+            milestones.COMPLETE,
+            f"{stage.id}: every exercise passes ({total} tests)",
             {"stage": stage.id, "exercises": str(len(run.results)), "tests-passed": f"{total}/{total}"},
             commit,
-        )  # fmt: skip
+        )
         recorded.append(milestones.COMPLETE)
     return CheckReport(repo, stage, run, tuple(recorded), already, changed, commit)

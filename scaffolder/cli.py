@@ -34,7 +34,9 @@ app = typer.Typer(
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Workspace = Annotated[Path, typer.Argument(help="Folder holding your practice repos.", show_default="current folder")]
-RepoPath = Annotated[Path | None, typer.Argument(help="The practice repo (default: the one you are in).", show_default=False)]
+RepoPath = Annotated[
+    Path | None, typer.Argument(help="The practice repo (default: the one you are in).", show_default=False)
+]
 
 
 @dataclass
@@ -189,7 +191,9 @@ def new(
         made = new_practice_repo(curriculum, chosen, destination)
     out = _consoles().out
     out.print(f"Created {made.path} for {chosen.id}: {chosen.title}", markup=False)
-    out.print(f"  {len(made.files)} files, {len(chosen.exercises)} exercises, milestone tag {chosen.id}/start", markup=False)
+    out.print(
+        f"  {len(made.files)} files, {len(chosen.exercises)} exercises, milestone tag {chosen.id}/start", markup=False
+    )
     out.print("\nNext:", markup=False)
     out.print(f"  cd {shlex.quote(str(made.path))}", markup=False)
     out.print(f"  open {chosen.exercises[0].module} and read its docstrings", markup=False)
@@ -270,7 +274,7 @@ def _print_check(report: CheckReport) -> None:
         )
     current = report.current
     if current is None:
-        out.print(f"\nEvery exercise passes. Publish it: roadmap push --remote <your GitHub repo URL>", markup=False)
+        out.print("\nEvery exercise passes. Publish it: roadmap push --remote <your GitHub repo URL>", markup=False)
         return
     failure = current.first_failure
     out.print(f"\nNext: {current.exercise.id}: {current.exercise.title} (edit {current.exercise.module})", markup=False)
@@ -331,7 +335,9 @@ def status(
         return
     out = _consoles().out
     if not rows:
-        out.print(f"No practice repos under {workspace.resolve()}. Start one with `roadmap new stage-05`.", markup=False)
+        out.print(
+            f"No practice repos under {workspace.resolve()}. Start one with `roadmap new stage-05`.", markup=False
+        )
         return
     from rich.table import Table
 
@@ -341,9 +347,14 @@ def status(
     for row in rows:
         weeks = f"{row['weeks_taken'] if row['weeks_taken'] is not None else '-'} ({row['weeks_planned']})"
         table.add_row(
-            row["stage"], row["state"], f"{row['done']}/{row['total']}", row["started"] or "-",
-            row["completed"] or "-", weeks, row["repo"],
-        )  # fmt: skip
+            row["stage"],
+            row["state"],
+            f"{row['done']}/{row['total']}",
+            row["started"] or "-",
+            row["completed"] or "-",
+            weeks,
+            row["repo"],
+        )
     out.print(table)
 
 
@@ -377,12 +388,11 @@ def push(
     with _errors():
         result = publish.push(practice_repo.find(path), remote)
     _consoles().out.print(
-        f"Pushed {result.branch} and {len(result.tags)} milestone tag(s) to {result.remote} ({result.url})", markup=False
+        f"Pushed {result.branch} and {len(result.tags)} milestone tag(s) to {result.remote} ({result.url})",
+        markup=False,
     )
 
 
 def run() -> None:
     """Run the command line."""
     app()
-
-

@@ -158,7 +158,7 @@ def _parse_yaml(text: str, path: Path) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -228,7 +228,9 @@ def _stages(document: Any, name: str) -> tuple[Stage, ...]:
         label = entry["id"] if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"stage #{position}"
         stage = _stage(_Fields(entry, f"{name}: {label}"))
         if stage.number != position:
-            raise CurriculumError(f"{name}: stage {stage.id} is entry {position}; stages must be in order stage-01, stage-02, ...")
+            raise CurriculumError(
+                f"{name}: stage {stage.id} is entry {position}; stages must be in order stage-01, stage-02, ..."
+            )
         stages.append(stage)
     seen: set[str] = set()
     for stage in stages:
@@ -247,9 +249,13 @@ def _stage(fields: _Fields) -> Stage:
     for position, entry in enumerate(fields.items("exercises"), start=1):
         exercise = _exercise(_Fields(entry, f"{fields.where}: exercise #{position}"))
         if exercise.number != position:
-            raise CurriculumError(f"{fields.where}: exercise {exercise.id} is entry {position}; number exercises ex01, ex02, ... in order")
+            raise CurriculumError(
+                f"{fields.where}: exercise {exercise.id} is entry {position}; number exercises ex01, ex02, ... in order"
+            )
         if any(e.module == exercise.module for e in exercises):
-            raise CurriculumError(f"{fields.where}: exercise id {exercise.id!r} repeats the name of an earlier exercise")
+            raise CurriculumError(
+                f"{fields.where}: exercise id {exercise.id!r} repeats the name of an earlier exercise"
+            )
         exercises.append(exercise)
     return Stage(
         id=stage_id,
@@ -258,7 +264,9 @@ def _stage(fields: _Fields) -> Stage:
         why=fields.text("why"),
         weeks=fields.whole("weeks"),
         skills=fields.texts("skills", minimum=1),
-        courses=tuple(_course(_Fields(c, f"{fields.where}: course #{i}")) for i, c in enumerate(fields.items("courses"), 1)),
+        courses=tuple(
+            _course(_Fields(c, f"{fields.where}: course #{i}")) for i, c in enumerate(fields.items("courses"), 1)
+        ),
         tasks=fields.texts("tasks"),
         requires=fields.texts("requires"),
         dependencies=fields.texts("dependencies"),
@@ -290,7 +298,10 @@ def _course(fields: _Fields) -> Course:
 
 def _check_folders(curriculum: Curriculum, name: str) -> None:
     for stage in curriculum.with_exercises():
-        for label, folder in (("template", curriculum.template_dir(stage)), ("solution", curriculum.solution_dir(stage))):
+        for label, folder in (
+            ("template", curriculum.template_dir(stage)),
+            ("solution", curriculum.solution_dir(stage)),
+        ):
             if not folder.is_dir():
                 raise CurriculumError(f"{name}: stage {stage.id} has exercises but no {label} folder {folder}")
     if not curriculum.base_template.is_dir():

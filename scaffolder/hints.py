@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,9 @@ def current_exercise(stage: Stage, repo: PracticeRepo) -> Exercise:
     return next((e for e in stage.exercises if e.id not in done), stage.exercises[-1])
 
 
-def next_hint(curriculum: Curriculum, repo: PracticeRepo, exercise: str | None = None, reveal_all: bool = False) -> Hints:
+def next_hint(
+    curriculum: Curriculum, repo: PracticeRepo, exercise: str | None = None, reveal_all: bool = False
+) -> Hints:
     """Reveal the next hint of the named (or current) exercise and return all revealed so far."""
     stage = curriculum.stage(repo.stage_id)
     chosen = stage.exercise(exercise) if exercise else current_exercise(stage, repo)
@@ -39,10 +42,8 @@ def next_hint(curriculum: Curriculum, repo: PracticeRepo, exercise: str | None =
     seen = _load(seen_file)
     count = len(chosen.hints) if reveal_all else min(seen.get(chosen.id, 0) + 1, len(chosen.hints))
     seen[chosen.id] = max(count, seen.get(chosen.id, 0))
-    try:
+    with contextlib.suppress(OSError):  # hints still work; only the count is not remembered
         seen_file.write_text(json.dumps(seen, indent=1, sort_keys=True), encoding="utf-8")
-    except OSError:
-        pass  # hints still work; only the count is not remembered
     return Hints(stage, chosen, chosen.hints[:count])
 
 
@@ -51,4 +52,6 @@ def _load(path: Path) -> dict[str, int]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, int)} if isinstance(data, dict) else {}
+    return (
+        {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, int)} if isinstance(data, dict) else {}
+    )

@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scaffolder import __version__, vcs
@@ -49,12 +49,14 @@ def message(summary: str, fields: Mapping[str, str]) -> str:
 
 def now() -> datetime:
     """Return the current time in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def read(repo: Path, stage_id: str) -> dict[str, Milestone]:
     """Return the stage's milestones in repo by name, read with one git call."""
-    fmt = _SEP.join(["%(refname:lstrip=2)", "%(*objectname)", "%(objectname)", "%(creatordate:iso-strict)", "%(contents)"])
+    fmt = _SEP.join(
+        ["%(refname:lstrip=2)", "%(*objectname)", "%(objectname)", "%(creatordate:iso-strict)", "%(contents)"]
+    )
     output = vcs.run(repo, "for-each-ref", f"--format={fmt}{_END}", f"refs/tags/{stage_id}/")
     return parse(output, stage_id)
 

@@ -38,5 +38,13 @@ def push(repo: PracticeRepo, remote_url: str | None = None) -> PushResult:
         raise GitError(f"{root} is not on a branch (detached HEAD); run `git switch main` and push again")
     tags = tuple(vcs.run(root, "tag", "--list", f"{repo.stage_id}/*").split())
     pattern = f"refs/tags/{repo.stage_id}/*"
-    vcs.run(root, "push", "--quiet", "--set-upstream", REMOTE, f"refs/heads/{branch}:refs/heads/{branch}", f"{pattern}:{pattern}")
+    vcs.run(
+        root,
+        "push",
+        "--quiet",
+        "--set-upstream",
+        REMOTE,
+        f"refs/heads/{branch}:refs/heads/{branch}",
+        f"{pattern}:{pattern}",
+    )
     return PushResult(REMOTE, url, branch, tags)

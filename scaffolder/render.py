@@ -81,9 +81,11 @@ def _make_parents(folder: Path) -> list[Path]:
     missing = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".roadmap-probe-")
-        probe.close()
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".roadmap-probe-"):
+            pass
     except OSError as error:
+        for created in missing[-1:]:
+            shutil.rmtree(created, ignore_errors=True)
         raise DestinationError(f"cannot write in {folder}: {error.strerror or error}") from None
     return missing[-1:]  # the topmost folder we created holds the rest
 
@@ -94,9 +96,15 @@ def _render(template: template_store.TemplateVersion, into: Path) -> None:
 
     try:
         run_copy(
-            str(template.store), into, vcs_ref=template.ref, defaults=True, quiet=True,
-            overwrite=True, unsafe=False, skip_tasks=True,
-        )  # fmt: skip
+            str(template.store),
+            into,
+            vcs_ref=template.ref,
+            defaults=True,
+            quiet=True,
+            overwrite=True,
+            unsafe=False,
+            skip_tasks=True,
+        )
     except CopierError as error:
         raise RoadmapError(f"Copier could not render the template: {error}") from None
 

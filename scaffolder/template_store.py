@@ -91,10 +91,14 @@ def ensure(curriculum: Curriculum, stage: Stage, version: str = __version__) -> 
         if existing == tree:
             return TemplateVersion(store=store, ref=ref)
         if existing is None:
-            commit = vcs.run(store, "commit-tree", tree, "-m", f"{stage.id} templates, roadmap {version}", env=STORE_IDENTITY)
+            commit = vcs.run(
+                store, "commit-tree", tree, "-m", f"{stage.id} templates, roadmap {version}", env=STORE_IDENTITY
+            )
             _create_tag(store, ref, commit)
             return TemplateVersion(store=store, ref=ref)
-    raise RoadmapError(f"the template store {store} holds other templates under {ref}; delete that folder to rebuild it")
+    raise RoadmapError(
+        f"the template store {store} holds other templates under {ref}; delete that folder to rebuild it"
+    )
 
 
 def _open_store(store: Path) -> Path:

@@ -95,8 +95,14 @@ def test_show_json() -> None:
 
 def test_new_makes_a_practice_repo_with_a_start_milestone(repo: Path) -> None:
     files = set(git(repo, "ls-files").splitlines())
-    expected = {"README.md", "pyproject.toml", ".gitignore", ".copier-answers.yml", ".github/workflows/ci.yml",
-                "src/practice/__init__.py"}  # fmt: skip
+    expected = {
+        "README.md",
+        "pyproject.toml",
+        ".gitignore",
+        ".copier-answers.yml",
+        ".github/workflows/ci.yml",
+        "src/practice/__init__.py",
+    }
     expected |= {e.module for e in STAGE.exercises} | {e.test_file for e in STAGE.exercises}
     assert expected <= files
     assert tags(repo) == [f"{STAGE.id}/start"]

@@ -45,9 +45,16 @@ def test_the_first_five_stages_have_exercises() -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("stage-05", "stage-05"), ("5", "stage-05"), ("05", "stage-05"), ("python", "stage-05"), (" Stage-01 ", "stage-01"),
-     ("27", "stage-27"), ("stage-05-python", "stage-05")],
-)  # fmt: skip
+    [
+        ("stage-05", "stage-05"),
+        ("5", "stage-05"),
+        ("05", "stage-05"),
+        ("python", "stage-05"),
+        (" Stage-01 ", "stage-01"),
+        ("27", "stage-27"),
+        ("stage-05-python", "stage-05"),
+    ],
+)
 def test_a_stage_is_found_by_id_number_or_slug(name: str, expected: str) -> None:
     assert BUNDLED.stage(name).id == expected
 
@@ -137,7 +144,7 @@ def test_a_schema_error_names_the_stage_and_field(tmp_path: Path, edit, message:
 
 
 def test_a_missing_stages_file_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(CurriculumError, match="no stages.yaml"):
+    with pytest.raises(CurriculumError, match=r"no stages\.yaml"):
         curriculum.load(tmp_path)
 
 

@@ -18,9 +18,22 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_wheel_holds_the_curriculum(tmp_path: Path) -> None:
     pytest.importorskip("hatchling")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     (wheel,) = tmp_path.glob("roadmap-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     prefix = "scaffolder/bundled/"

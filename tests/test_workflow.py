@@ -27,9 +27,18 @@ def workflows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_every_workflow_passes_the_github_workflow_schema(workflows: dict[str, Path]) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, workflows.values())],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *map(str, workflows.values()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -38,8 +47,10 @@ def test_the_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     broken.write_text("on: push\njobs:\n  test:\n    steps: []\n")
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(broken)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0, "a job without runs-on must be rejected"
 
 
