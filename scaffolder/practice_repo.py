@@ -12,7 +12,8 @@ from scaffolder.curriculum import Stage
 from scaffolder.errors import NotAPracticeRepoError
 
 ANSWERS_FILE = ".copier-answers.yml"
-_COMMIT = re.compile(r"^_commit:\s*['\"]?(stage-\d{2})/([^'\"\s]+)", re.MULTILINE)
+# Copier records the template tag it rendered, `<version>+<stage-id>`, as `_commit`.
+_COMMIT = re.compile(r"^_commit:\s*['\"]?([^'\"\s+]+\+(stage-\d{2})[^'\"\s]*)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class PracticeRepo:
 
     root: Path
     stage_id: str
-    template_version: str
+    template_ref: str
 
     def test_digests(self, stage: Stage) -> dict[str, str]:
         """Return each exercise's test file digest as it is on disk now (missing files are absent)."""
@@ -58,7 +59,7 @@ def read(root: Path) -> PracticeRepo | None:
     match = _COMMIT.search(text)
     if not match:
         return None
-    return PracticeRepo(root=root, stage_id=match.group(1), template_version=match.group(2))
+    return PracticeRepo(root=root, stage_id=match.group(2), template_ref=match.group(1))
 
 
 def find(path: Path | None = None) -> PracticeRepo:

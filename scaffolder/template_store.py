@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from scaffolder import __version__, vcs
+import scaffolder
+from scaffolder import vcs
 from scaffolder.curriculum import Curriculum, Stage
 from scaffolder.errors import RoadmapError
 
@@ -76,8 +77,9 @@ def compose(curriculum: Curriculum, stage: Stage, into: Path) -> None:
     (into / "copier.yml").write_text(f"{settings.rstrip()}\n\n{entry}", encoding="utf-8")
 
 
-def ensure(curriculum: Curriculum, stage: Stage, version: str = __version__) -> TemplateVersion:
-    """Return the stage's template at this version, committing it to the store the first time."""
+def ensure(curriculum: Curriculum, stage: Stage, version: str | None = None) -> TemplateVersion:
+    """Return the stage's template at this (by default the installed) version, committing it the first time."""
+    version = version or scaffolder.__version__
     store = _open_store(data_dir() / "templates")
     with tempfile.TemporaryDirectory(prefix="roadmap-compose-") as scratch:
         tree_dir = Path(scratch) / "template"
@@ -86,7 +88,9 @@ def ensure(curriculum: Curriculum, stage: Stage, version: str = __version__) -> 
         env["GIT_WORK_TREE"] = str(tree_dir)
         vcs.run(tree_dir, "add", "--all", "--force", ".", env=env)
         tree = vcs.run(tree_dir, "write-tree", env=env)
-    for ref in (f"{stage.id}/{version}", f"{stage.id}/{version}+{tree[:10]}"):
+    # Copier reads the version from the tag, so the tag is the version itself, with the
+    # stage as its local label; templates changed without a version bump get their tree too.
+    for ref in (f"{version}+{stage.id}", f"{version}+{stage.id}.{tree[:10]}"):
         existing = _tree_of(store, ref)
         if existing == tree:
             return TemplateVersion(store=store, ref=ref)
@@ -118,6 +122,11 @@ def _open_store(store: Path) -> Path:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     return store
+
+
+def has_version(store: Path, ref: str) -> bool:
+    """Return whether the store holds a template version."""
+    return _tree_of(store, ref) is not None
 
 
 def _tree_of(store: Path, ref: str) -> str | None:
