@@ -218,7 +218,7 @@ def _case(element: ET.Element) -> TestCase:
 def _record(
     repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing: dict[str, milestones.Milestone]
 ) -> CheckReport:
-    shipped = existing[milestones.START].digests() if milestones.START in existing else {}
+    shipped = milestones.shipped_digests(existing)
     current = repo.test_digests(stage)
     changed = {
         r.exercise.id: r.exercise.test_file

@@ -16,6 +16,7 @@ from scaffolder.errors import GitError
 
 START = "start"
 COMPLETE = "complete"
+UPDATE_PREFIX = "update-"
 _SEP = "\x1f"
 _END = "\x1e"
 
@@ -39,6 +40,13 @@ class Milestone:
         """Return the test digests a start milestone recorded, by exercise id."""
         prefix = "test-digest "
         return {k.removeprefix(prefix): v for k, v in self.fields.items() if k.startswith(prefix)}
+
+
+def shipped_digests(found: Mapping[str, Milestone]) -> dict[str, str]:
+    """Return the test digests of the curriculum version the repo is on: its latest update, else its start."""
+    recorded = [m for name, m in found.items() if name == START or name.startswith(UPDATE_PREFIX)]
+    latest = max(recorded, key=lambda m: (m.date, m.name != START), default=None)
+    return latest.digests() if latest else {}
 
 
 def message(summary: str, fields: Mapping[str, str]) -> str:

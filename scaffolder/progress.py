@@ -33,7 +33,7 @@ class StageProgress:
     @property
     def state(self) -> str:
         """Return `complete`, `in progress` or `not started`."""
-        if self.completed is not None or (self.total and len(self.done) == self.total):
+        if self.total and len(self.done) == self.total:
             return "complete"
         return "in progress" if self.started is not None else "not started"
 
