@@ -393,6 +393,40 @@ def push(
     )
 
 
+@app.command()
+def update(
+    path: RepoPath = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; change nothing.")] = False,
+) -> None:
+    """Bring curriculum fixes into a practice repo, keeping your code (Copier's three-way merge).
+
+    Example: roadmap update --dry-run
+    """
+    from scaffolder import practice_repo
+    from scaffolder.update import update_practice_repo
+
+    with _errors():
+        result = update_practice_repo(_curriculum(), practice_repo.find(path), dry_run=dry_run)
+    out = _consoles().out
+    if result.up_to_date:
+        out.print(f"Already at curriculum {result.new_ref}; nothing to update.", markup=False)
+        return
+    verb = "Would update" if result.dry_run else "Updated"
+    out.print(f"{verb} {result.stage.id} from curriculum {result.old_ref} to {result.new_ref}", markup=False)
+    for name in result.changed:
+        mark = "conflict" if name in result.conflicts else "changed"
+        out.print(f"  {mark:<9} {name}", markup=False)
+    if result.conflicts and not result.dry_run:
+        out.print(
+            "\nYour change and the curriculum's overlap in the files marked conflict. Edit them to keep what you "
+            "want (look for <<<<<<< before updating), then commit: git add -A && git commit",
+            markup=False,
+        )
+        raise typer.Exit(1)
+    if result.commit:
+        out.print(f"\nCommitted as {result.commit[:12]}. Run `roadmap check` to see the exercises now.", markup=False)
+
+
 def run() -> None:
     """Run the command line."""
     app()
