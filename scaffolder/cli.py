@@ -69,7 +69,7 @@ def _errors() -> Iterator[None]:
 def _curriculum() -> Curriculum:
     from scaffolder import curriculum
 
-    return curriculum.load()
+    return curriculum.load(_settings.curriculum)
 
 
 def _print_json(data: Any) -> None:
@@ -87,11 +87,36 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    curriculum: Annotated[
+        Path | None,
+        typer.Option(
+            "--curriculum",
+            envvar="ROADMAP_CURRICULUM",
+            help="A curriculum folder (stages.yaml, templates/, solutions/) to use instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    trust: Annotated[
+        bool, typer.Option("--trust", help="Allow a curriculum's templates to run Copier tasks and migrations.")
+    ] = False,
 ) -> None:
     """Practice the backend developer roadmap in git repositories.
 
     Start with `roadmap list`, then `roadmap new stage-05`.
     """
+    _settings.curriculum = curriculum
+    _settings.trust = trust
+
+
+@dataclass
+class _Settings:
+    """Options given before the command, for every command."""
+
+    curriculum: Path | None = None
+    trust: bool = False
+
+
+_settings = _Settings()
 
 
 @app.command("list")
@@ -188,7 +213,7 @@ def new(
     with _errors():
         curriculum = _curriculum()
         chosen = curriculum.stage(stage)
-        made = new_practice_repo(curriculum, chosen, destination)
+        made = new_practice_repo(curriculum, chosen, destination, trust=_settings.trust)
     out = _consoles().out
     out.print(f"Created {made.path} for {chosen.id}: {chosen.title}", markup=False)
     out.print(
@@ -406,7 +431,7 @@ def update(
     from scaffolder.update import update_practice_repo
 
     with _errors():
-        result = update_practice_repo(_curriculum(), practice_repo.find(path), dry_run=dry_run)
+        result = update_practice_repo(_curriculum(), practice_repo.find(path), dry_run=dry_run, trust=_settings.trust)
     out = _consoles().out
     if result.up_to_date:
         out.print(f"Already at curriculum {result.new_ref}; nothing to update.", markup=False)
@@ -425,6 +450,56 @@ def update(
         raise typer.Exit(1)
     if result.commit:
         out.print(f"\nCommitted as {result.commit[:12]}. Run `roadmap check` to see the exercises now.", markup=False)
+
+
+ExerciseName = Annotated[str, typer.Argument(help="Exercise id or number: ex02-log-stream, ex02 or 2.")]
+
+
+@app.command()
+def reset(
+    exercise: ExerciseName,
+    path: Annotated[Path | None, typer.Option(help="The practice repo (default: the one you are in).")] = None,
+) -> None:
+    """Put an exercise's starter code and tests back, after saving your version in a commit.
+
+    Example: roadmap reset ex02
+    """
+    from scaffolder import practice_repo
+    from scaffolder.exercises import reset_exercise
+
+    with _errors():
+        result = reset_exercise(_curriculum(), practice_repo.find(path), exercise)
+    out = _consoles().out
+    if not result.restored:
+        out.print(f"{result.exercise.id} is already as the curriculum shipped it; nothing to reset.", markup=False)
+        return
+    out.print(
+        f"Reset {result.exercise.id} to its starter from {result.source}: {', '.join(result.restored)}", markup=False
+    )
+    if result.saved_in:
+        out.print(f"Your version is saved in commit {result.saved_in[:12]}; see it with", markup=False)
+        out.print(f"  git show {result.saved_in[:12]}:{result.exercise.module}", markup=False)
+
+
+@app.command()
+def solution(
+    exercise: ExerciseName,
+    path: Annotated[Path | None, typer.Option(help="The practice repo (default: the one you are in).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Show it even though the exercise has not passed.")] = False,
+) -> None:
+    """Show the reference solution of an exercise you have passed (or any, with --force).
+
+    Example: roadmap solution ex01
+    """
+    from scaffolder import practice_repo
+    from scaffolder.exercises import solution as reference
+
+    with _errors():
+        found = reference(_curriculum(), practice_repo.find(path), exercise, force=force)
+    out = _consoles().out
+    for name, text in found.files:
+        out.print(f"# {name} (reference solution for {found.exercise.id})\n", markup=False)
+        out.print(text, markup=False, highlight=False)
 
 
 def run() -> None:

@@ -101,6 +101,15 @@ class Curriculum:
         """Return the template every practice repo shares."""
         return self.root / "templates" / "base"
 
+    @property
+    def runs_code(self) -> bool:
+        """Return whether the templates run commands when rendered (Copier tasks or migrations)."""
+        try:
+            settings = (self.base_template / "copier.yml").read_text(encoding="utf-8")
+        except OSError:
+            return False
+        return bool(re.search(r"^_(tasks|migrations)\s*:", settings, re.MULTILINE))
+
     def template_dir(self, stage: Stage) -> Path:
         """Return the folder holding the stage's starter code and tests."""
         return self.root / "templates" / "stages" / stage.folder

@@ -29,6 +29,10 @@ class NoExercisesError(RoadmapError):
     """The stage has no exercises yet, so there is nothing to practise."""
 
 
+class UntrustedTemplateError(RoadmapError):
+    """The curriculum's templates run commands and the user has not said they trust them."""
+
+
 class DestinationError(RoadmapError):
     """The destination for a new practice repo cannot be used."""
 

@@ -31,7 +31,9 @@ class NewPracticeRepo:
     identity_missing: bool = False
 
 
-def new_practice_repo(curriculum: Curriculum, stage: Stage, destination: Path | None = None) -> NewPracticeRepo:
+def new_practice_repo(
+    curriculum: Curriculum, stage: Stage, destination: Path | None = None, trust: bool = False
+) -> NewPracticeRepo:
     """Render the stage into a new git repository at destination and tag `<stage>/start`.
 
     Nothing is left behind when this fails or is interrupted: the repo is built in a
@@ -42,6 +44,7 @@ def new_practice_repo(curriculum: Curriculum, stage: Stage, destination: Path | 
         raise NoExercisesError(f"{stage.id} ({stage.title}) has no exercises yet. Stages with exercises: {ready}")
     target = (destination or Path.cwd() / stage.folder).expanduser().absolute()
     _check_destination(target)
+    template_store.require_trust(curriculum, trust)
     # Without a git identity the first commit is signed by roadmap itself; `check` asks
     # the learner to set theirs before it records their work.
     identity = {} if vcs.has_identity(_existing_parent(target)) else STARTER_IDENTITY
@@ -49,7 +52,7 @@ def new_practice_repo(curriculum: Curriculum, stage: Stage, destination: Path | 
     created_parents = _make_parents(target.parent)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.roadmap-", dir=target.parent))
     try:
-        _render(template, scratch / "repo")
+        _render(template, scratch / "repo", trust)
         files = _start(scratch / "repo", stage, template.ref, identity)
         if target.exists():
             target.rmdir()  # an empty folder the learner made for this
@@ -90,7 +93,7 @@ def _make_parents(folder: Path) -> list[Path]:
     return missing[-1:]  # the topmost folder we created holds the rest
 
 
-def _render(template: template_store.TemplateVersion, into: Path) -> None:
+def _render(template: template_store.TemplateVersion, into: Path, trust: bool) -> None:
     from copier import run_copy
     from copier.errors import CopierError
 

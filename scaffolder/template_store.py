@@ -19,7 +19,7 @@ from typing import Any
 import scaffolder
 from scaffolder import vcs
 from scaffolder.curriculum import Curriculum, Stage
-from scaffolder.errors import RoadmapError
+from scaffolder.errors import RoadmapError, UntrustedTemplateError
 
 DATA_DIR_ENV = "ROADMAP_DATA_DIR"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.py[cod]", ".pytest_cache", ".DS_Store")
@@ -40,6 +40,15 @@ class TemplateVersion:
 
     store: Path
     ref: str
+
+
+def require_trust(curriculum: Curriculum, trust: bool) -> None:
+    """Refuse templates that run commands unless the user trusts them, as Copier does."""
+    if curriculum.runs_code and not trust:
+        raise UntrustedTemplateError(
+            f"the templates in {curriculum.root} run commands when rendered (Copier tasks or migrations); "
+            "if you trust that curriculum, run again with `roadmap --trust ...`"
+        )
 
 
 def data_dir() -> Path:

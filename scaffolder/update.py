@@ -37,7 +37,9 @@ class UpdateResult:
         return self.old_ref == self.new_ref
 
 
-def update_practice_repo(curriculum: Curriculum, repo: PracticeRepo, dry_run: bool = False) -> UpdateResult:
+def update_practice_repo(
+    curriculum: Curriculum, repo: PracticeRepo, dry_run: bool = False, trust: bool = False
+) -> UpdateResult:
     """Move the repo to the installed curriculum version, keeping the learner's code.
 
     A dirty tree is refused. Files where the learner's change and the curriculum's
@@ -45,6 +47,7 @@ def update_practice_repo(curriculum: Curriculum, repo: PracticeRepo, dry_run: bo
     committed then, so the learner resolves them and commits.
     """
     stage = curriculum.stage(repo.stage_id)
+    template_store.require_trust(curriculum, trust)
     dirty = vcs.run(repo.root, "status", "--porcelain", "--untracked-files=all").splitlines()
     if dirty:
         listed = ", ".join(line[3:] for line in dirty[:5]) + (" ..." if len(dirty) > 5 else "")
@@ -63,18 +66,18 @@ def update_practice_repo(curriculum: Curriculum, repo: PracticeRepo, dry_run: bo
         )
     with milestones.lock(repo.root):
         if dry_run:
-            return _dry_run(repo, stage, new)
-        return _update(repo.root, stage, repo.template_ref, new)
+            return _dry_run(repo, stage, new, trust)
+        return _update(repo.root, stage, repo.template_ref, new, trust)
 
 
-def _copier_update(root: Path, new: template_store.TemplateVersion) -> None:
+def _copier_update(root: Path, new: template_store.TemplateVersion, trust: bool) -> None:
     from copier import run_update
     from copier.errors import CopierError
 
     try:
         run_update(
-            root, vcs_ref=new.ref, defaults=True, overwrite=True, quiet=True, unsafe=False,
-            skip_tasks=True, conflict="inline",
+            root, vcs_ref=new.ref, defaults=True, overwrite=True, quiet=True, unsafe=trust,
+            skip_tasks=not trust, conflict="inline",
         )  # fmt: skip
     except CopierError as error:
         raise UpdateError(f"Copier could not update {root}: {error}") from None
@@ -94,8 +97,8 @@ def _has_conflict(path: Path) -> bool:
         return False
 
 
-def _update(root: Path, stage: Stage, old_ref: str, new: template_store.TemplateVersion) -> UpdateResult:
-    _copier_update(root, new)
+def _update(root: Path, stage: Stage, old_ref: str, new: template_store.TemplateVersion, trust: bool) -> UpdateResult:
+    _copier_update(root, new, trust)
     changed, conflicts = _changes(root)
     if conflicts or not changed:
         return UpdateResult(stage, old_ref, new.ref, changed, conflicts, dry_run=False)
@@ -116,11 +119,11 @@ def record_digests(root: Path, stage: Stage, ref: str) -> None:
     milestones.create(root, stage.id, name, f"{stage.id}: curriculum updated to {ref}", fields)
 
 
-def _dry_run(repo: PracticeRepo, stage: Stage, new: template_store.TemplateVersion) -> UpdateResult:
+def _dry_run(repo: PracticeRepo, stage: Stage, new: template_store.TemplateVersion, trust: bool) -> UpdateResult:
     with tempfile.TemporaryDirectory(prefix="roadmap-update-") as scratch:
         trial = Path(scratch) / "repo"
         vcs.run(Path(scratch), "clone", "--quiet", "--no-hardlinks", str(repo.root), str(trial))
-        _copier_update(trial, new)
+        _copier_update(trial, new, trust)
         changed, conflicts = _changes(trial)
         shutil.rmtree(trial, ignore_errors=True)
     return UpdateResult(stage, repo.template_ref, new.ref, changed, conflicts, dry_run=True)

@@ -24,13 +24,24 @@ def require_git() -> None:
 
 def run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
     """Run `git ARGS` in cwd and return its standard output without the final newline."""
+    return _execute(cwd, list(args), env, raw=False)  # type: ignore[return-value]
+
+
+def blob(cwd: Path, spec: str) -> bytes:
+    """Return a file's bytes at a revision, exactly: `git cat-file blob REV:PATH`."""
+    return _execute(cwd, ["cat-file", "blob", spec], None, raw=True)  # type: ignore[return-value]
+
+
+def _execute(cwd: Path, args: list[str], env: dict[str, str] | None, raw: bool) -> str | bytes:
     require_git()
     # GitPython looks for git when imported; we have checked for it ourselves above.
     os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
     import git as gitpython
 
     try:
-        return gitpython.Git(str(cwd)).execute(["git", *args], env=env, strip_newline_in_stdout=True)
+        return gitpython.Git(str(cwd)).execute(
+            ["git", *args], env=env, strip_newline_in_stdout=not raw, stdout_as_string=not raw
+        )
     except gitpython.GitCommandNotFound:
         raise GitError("git is not installed or not on PATH; install git and try again") from None
     except gitpython.GitCommandError as error:
