@@ -502,6 +502,13 @@ def solution(
         out.print(text, markup=False, highlight=False)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run() -> None:
-    """Run the command line."""
+    """Run the command line; SIGTERM is handled like Ctrl-C, so nothing is left half-written."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)
     app()

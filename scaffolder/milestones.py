@@ -116,8 +116,13 @@ def snapshot(repo: Path) -> str:
 
 def commit_snapshot(repo: Path, tree: str, summary: str) -> str:
     """Commit a snapshot tree on the current branch and return the commit; unchanged trees are not committed."""
-    head = vcs.run(repo, "rev-parse", "HEAD")
-    if vcs.run(repo, "rev-parse", "HEAD^{tree}") == tree:
+    if not vcs.succeeds(repo, "symbolic-ref", "--quiet", "HEAD"):
+        raise GitError(
+            f"{repo} is on a detached HEAD, so a milestone would not be on any branch; run `git switch main` "
+            "(or your branch) and check again. Nothing was recorded."
+        )
+    head, head_tree = vcs.run(repo, "rev-parse", "HEAD", "HEAD^{tree}").split()
+    if head_tree == tree:
         return head
     commit = vcs.run(repo, "commit-tree", tree, "-p", head, "-m", summary)
     vcs.run(repo, "update-ref", "-m", f"roadmap check: {summary}", "HEAD", commit, head)

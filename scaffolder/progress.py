@@ -62,6 +62,8 @@ def of_repo(curriculum: Curriculum, repo: PracticeRepo) -> StageProgress:
 
 def of_workspace(curriculum: Curriculum, workspace: Path) -> tuple[StageProgress, ...]:
     """Return the progress of every practice repo under workspace, reading them concurrently."""
+    if not workspace.is_dir():
+        raise RoadmapError(f"{workspace} is not a folder; give the folder that holds your practice repos")
     known = {stage.id for stage in curriculum.stages}
     repos = [repo for repo in discover(workspace) if repo.stage_id in known]
     if not repos:
