@@ -105,8 +105,8 @@ def _render(template: template_store.TemplateVersion, into: Path, trust: bool) -
             defaults=True,
             quiet=True,
             overwrite=True,
-            unsafe=False,
-            skip_tasks=True,
+            unsafe=trust,
+            skip_tasks=not trust,
         )
     except CopierError as error:
         raise RoadmapError(f"Copier could not render the template: {error}") from None
