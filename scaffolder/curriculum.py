@@ -151,15 +151,56 @@ def load(root: str | os.PathLike[str] | None = None) -> Curriculum:
     folder = curriculum_root(root)
     path = folder / "stages.yaml"
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CurriculumError(f"no stages.yaml in {folder}") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise CurriculumError(f"cannot read {path}: {error}") from None
-    document = _parse_yaml(text, path)
-    curriculum = Curriculum(root=folder, stages=_stages(document, path.name))
+    stages = _cached(data)
+    if stages is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise CurriculumError(f"cannot read {path}: {error}") from None
+        stages = _stages(_parse_yaml(text, path), path.name)
+        _remember(data, stages)
+    curriculum = Curriculum(root=folder, stages=stages)
     _check_folders(curriculum, path.name)
     return curriculum
+
+
+def _cache_file(data: bytes) -> Path:
+    import hashlib
+
+    from scaffolder.template_store import data_dir
+
+    digest = hashlib.sha256(data).hexdigest()[:32]
+    return data_dir() / "cache" / f"stages-{FORMAT_VERSION}-{digest}.pickle"
+
+
+def _cached(data: bytes) -> tuple[Stage, ...] | None:
+    """Return the stages parsed from exactly these bytes before, skipping YAML parsing (it dominates `list`)."""
+    import pickle
+
+    try:
+        stages = pickle.loads(_cache_file(data).read_bytes())
+    except Exception:
+        return None
+    return stages if isinstance(stages, tuple) and all(isinstance(s, Stage) for s in stages) else None
+
+
+def _remember(data: bytes, stages: tuple[Stage, ...]) -> None:
+    import pickle
+    import tempfile
+
+    target = _cache_file(data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(pickle.dumps(stages, protocol=pickle.HIGHEST_PROTOCOL))
+        Path(handle.name).replace(target)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next run some time
 
 
 def _parse_yaml(text: str, path: Path) -> Any:
