@@ -47,6 +47,11 @@ def next_hint(
     return Hints(stage, chosen, chosen.hints[:count])
 
 
+def revealed(repo: PracticeRepo, exercise_id: str) -> int:
+    """Return how many hints of an exercise the learner has seen."""
+    return _load(repo.root / ".git" / "roadmap-hints.json").get(exercise_id, 0)
+
+
 def _load(path: Path) -> dict[str, int]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -70,3 +70,33 @@ def of_workspace(curriculum: Curriculum, workspace: Path) -> tuple[StageProgress
         return ()
     with ThreadPoolExecutor(max_workers=min(16, len(repos))) as pool:
         return tuple(pool.map(lambda repo: of_repo(curriculum, repo), repos))
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Where to carry on: an exercise in a practice repo, or a stage to start."""
+
+    stage: Stage
+    exercise_id: str | None
+    repo: PracticeRepo | None
+
+    @property
+    def command(self) -> str:
+        """Return the shell command that continues from here."""
+        import shlex
+
+        if self.repo is None:
+            return f"roadmap new {self.stage.id}"
+        return f"cd {shlex.quote(str(self.repo.root))} && roadmap check"
+
+
+def next_step(curriculum: Curriculum, workspace: Path) -> NextStep | None:
+    """Return the first unfinished exercise across the workspace, else the first stage not started yet."""
+    found = of_workspace(curriculum, workspace)
+    for progress in sorted(found, key=lambda p: (p.stage.number, str(p.repo.root))):
+        if progress.problem is None and progress.state != "complete":
+            todo = next(e.id for e in progress.stage.exercises if e.id not in progress.done)
+            return NextStep(progress.stage, todo, progress.repo)
+    started = {p.stage.id for p in found}
+    stage = next((s for s in curriculum.with_exercises() if s.id not in started), None)
+    return NextStep(stage, None, None) if stage else None
