@@ -1,0 +1,202 @@
+"""Aggregated health checks with timeouts, criticality and caching.
+
+A status page, a load balancer and an on-call engineer all want one answer
+to "is the service healthy?", built from many dependency checks. Getting
+that aggregation right matters:
+
+* A hung dependency must not hang the health endpoint: every check gets a
+  timeout, and checks run concurrently so the slowest one sets the pace
+  rather than the sum of all of them.
+* Not every dependency is equal. The database down means the service is
+  down (``fail``); the recommendation engine down means it is degraded
+  (``warn``) but still serving. This follows the pass/warn/fail statuses
+  of the IETF "Health Check Response Format for HTTP APIs" draft.
+* Health endpoints get hammered by probes from many places; a short cache
+  keeps them from becoming a load test of the database.
+
+Timeouts are real waits (a thread cannot be interrupted), but durations and
+the cache use an injected ``clock`` so tests control them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+PASS = "pass"
+WARN = "warn"
+FAIL = "fail"
+
+
+@dataclass(frozen=True)
+class HealthCheck:
+    """One dependency check.
+
+    Attributes:
+        name: unique name such as ``"postgres"``.
+        check: called with no arguments; passes unless it returns ``False``
+            or raises an ``Exception``.
+        critical: a failing critical check makes the service ``fail``; a
+            failing non-critical one only ``warn``.
+        timeout: seconds to wait for the check before reporting it failed.
+    """
+
+    name: str
+    check: Callable[[], object]
+    critical: bool = True
+    timeout: float = 1.0
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check.
+
+    Attributes:
+        name: the check's name.
+        status: ``"pass"`` or ``"fail"``.
+        critical: copied from the check.
+        duration_ms: clock time the check took, in milliseconds; for a
+            timeout, ``timeout * 1000``.
+        error: None on pass; ``"returned False"``, ``"TypeName: message"``
+            or ``"timed out after {timeout:g}s"`` on fail.
+    """
+
+    name: str
+    status: str
+    critical: bool
+    duration_ms: float
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """The aggregated answer.
+
+    Attributes:
+        status: ``"fail"`` if any critical check failed, else ``"warn"`` if
+            any check failed, else ``"pass"`` (also with no checks).
+        checks: one result per check, in the order the checks were given.
+        checked_at: the clock time when the checks started.
+    """
+
+    status: str
+    checks: tuple[CheckResult, ...]
+    checked_at: float
+
+    @property
+    def http_status(self) -> int:
+        """200 for pass and warn (still serving), 503 for fail."""
+        return 503 if self.status == FAIL else 200
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict::
+
+            {"status": "warn",
+             "checks": {"postgres": {"status": "pass", "critical": True, "durationMs": 12.5},
+                        "recommender": {"status": "fail", "critical": False, "durationMs": 1000.0,
+                                        "error": "timed out after 1s"}}}
+
+        ``error`` is present only for failed checks; ``checks`` keeps the
+        report's order.
+        """
+        checks: dict[str, Any] = {}
+        for result in self.checks:
+            entry: dict[str, Any] = {
+                "status": result.status,
+                "critical": result.critical,
+                "durationMs": result.duration_ms,
+            }
+            if result.error is not None:
+                entry["error"] = result.error
+            checks[result.name] = entry
+        return {"status": self.status, "checks": checks}
+
+
+class HealthChecker:
+    """Runs a fixed set of checks concurrently and aggregates the results."""
+
+    def __init__(
+        self,
+        checks: Sequence[HealthCheck],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        cache_ttl: float = 0.0,
+    ) -> None:
+        """Validate and keep the checks.
+
+        Args:
+            checks: the checks, in report order.
+            clock: seconds, used for durations and the cache.
+            cache_ttl: reuse the last report while ``clock() - checked_at <
+                cache_ttl``; 0 disables caching.
+
+        Raises:
+            ValueError: if two checks share a name, a timeout is not more
+                than 0, or ``cache_ttl`` is negative.
+        """
+        names = [check.name for check in checks]
+        if len(set(names)) != len(names):
+            raise ValueError(f"check names must be unique, got {names!r}")
+        for check in checks:
+            if not check.timeout > 0:
+                raise ValueError(f"timeout of {check.name!r} must be more than 0, got {check.timeout!r}")
+        if cache_ttl < 0:
+            raise ValueError(f"cache_ttl must not be negative, got {cache_ttl!r}")
+        self._checks = tuple(checks)
+        self._clock = clock
+        self._cache_ttl = cache_ttl
+        self._last: HealthReport | None = None
+        self._lock = threading.Lock()
+
+    def run(self) -> HealthReport:
+        """Run every check (or return the cached report) and aggregate.
+
+        All checks start at once, each in its own daemon thread; wait for
+        each one at most its own ``timeout`` seconds counted from the start.
+        A check still running then is reported as failed with
+        ``"timed out after {timeout:g}s"``, and its late result is ignored.
+        """
+        with self._lock:
+            now = self._clock()
+            if self._last is not None and self._cache_ttl > 0 and now - self._last.checked_at < self._cache_ttl:
+                return self._last
+            slots: list[dict[str, CheckResult]] = [{} for _ in self._checks]
+            threads = [
+                threading.Thread(target=self._run_one, args=(check, slot), daemon=True)
+                for check, slot in zip(self._checks, slots, strict=True)
+            ]
+            started = time.monotonic()
+            for thread in threads:
+                thread.start()
+            results: list[CheckResult] = []
+            for check, thread, slot in zip(self._checks, threads, slots, strict=True):
+                thread.join(max(0.0, started + check.timeout - time.monotonic()))
+                result = slot.get("result")
+                if result is None:
+                    result = CheckResult(
+                        check.name, FAIL, check.critical, check.timeout * 1000, f"timed out after {check.timeout:g}s"
+                    )
+                results.append(result)
+            if any(r.status == FAIL and r.critical for r in results):
+                status = FAIL
+            elif any(r.status == FAIL for r in results):
+                status = WARN
+            else:
+                status = PASS
+            self._last = HealthReport(status, tuple(results), now)
+            return self._last
+
+    def _run_one(self, check: HealthCheck, slot: dict[str, CheckResult]) -> None:
+        begin = self._clock()
+        error: str | None = None
+        try:
+            if check.check() is False:
+                error = "returned False"
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"
+        duration = (self._clock() - begin) * 1000
+        status = PASS if error is None else FAIL
+        slot.setdefault("result", CheckResult(check.name, status, check.critical, duration, error))
