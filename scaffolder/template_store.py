@@ -22,7 +22,7 @@ from scaffolder.curriculum import Curriculum, Stage
 from scaffolder.errors import RoadmapError, UntrustedTemplateError
 
 DATA_DIR_ENV = "ROADMAP_DATA_DIR"
-IGNORED = shutil.ignore_patterns("__pycache__", "*.py[cod]", ".pytest_cache", ".DS_Store")
+IGNORED = shutil.ignore_patterns("__pycache__", "*.py[cod]", ".pytest_cache", ".ruff_cache", ".mypy_cache", ".DS_Store")
 # A fixed identity and date make the same templates give the same commit everywhere.
 STORE_IDENTITY = {
     "GIT_AUTHOR_NAME": "roadmap",

@@ -17,6 +17,11 @@ WITH_EXERCISES = BUNDLED.with_exercises()
 TEACHING_FAILURE = re.compile(r"\b(AssertionError|NotImplementedError)\b|^assert ", re.MULTILINE)
 
 
+def _cache(path: Path) -> bool:
+    """Return whether a path is a tool's cache (bytecode, pytest, ruff), which is never part of a stage."""
+    return any(part in ("__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache") for part in path.parts)
+
+
 def _render(stage: curriculum.Stage, tmp_path: Path) -> practice_repo.PracticeRepo:
     made = new_practice_repo(BUNDLED, stage, tmp_path / stage.folder)
     return practice_repo.find(made.path)
@@ -63,7 +68,7 @@ def test_no_file_is_orphaned(stage: curriculum.Stage) -> None:
     found = {str(p.relative_to(template)) for p in template.glob("tests/test_*.py")}
     assert found == tests, f"test files without an exercise: {sorted(found - tests)}"
     for path in BUNDLED.solution_dir(stage).rglob("*"):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and not _cache(path):
             relative = path.relative_to(BUNDLED.solution_dir(stage))
             assert (template / relative).is_file(), f"solution file {relative} has no starter to replace"
     for path in template.rglob("*"):
@@ -83,7 +88,7 @@ def test_no_file_is_duplicated_across_stages() -> None:
         base = BUNDLED.root / kind
         seen: dict[str, Path] = {}
         for path in sorted(base.rglob("*")):
-            if not path.is_file() or "__pycache__" in path.parts or path.stat().st_size == 0:
+            if not path.is_file() or _cache(path) or path.stat().st_size == 0:
                 continue
             first = seen.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), path)
             same_stage = first.relative_to(base).parts[0] == path.relative_to(base).parts[0]
