@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from scaffolder.checker import CheckReport
+    from scaffolder.cohort import Cohort, RosterEntry
     from scaffolder.curriculum import Curriculum, Stage
     from scaffolder.progress import StageProgress
 
@@ -412,10 +413,19 @@ def push(
 
     with _errors():
         result = publish.push(practice_repo.find(path), remote)
-    _consoles().out.print(
+    out = _consoles().out
+    out.print(
         f"Pushed {result.branch} and {len(result.tags)} milestone tag(s) to {result.remote} ({result.url})",
         markup=False,
     )
+    badge = {
+        "added": f"Added the CI status badge of {result.repository} to README.md, in its own commit",
+        "readme-changed": "README.md has uncommitted changes, so the CI status badge was not added; "
+        "commit them and push again",
+        "no-region": "README.md has no badge region (<!-- roadmap:badge -->), so no CI status badge was added",
+    }.get(result.badge)
+    if badge:
+        out.print(badge, markup=False)
 
 
 @app.command()
@@ -512,3 +522,141 @@ def run() -> None:
 
     signal.signal(signal.SIGTERM, _interrupt)
     app()
+
+
+OutputFile = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of printing.", show_default=False)
+]
+COHORT_FORMATS = ("table", "json", "csv", "html")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.expanduser().write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise RoadmapError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+@app.command("portfolio")
+def portfolio_markdown(workspace: Workspace = Path("."), output: OutputFile = None) -> None:
+    """Print Markdown for your GitHub profile README: stages started or completed, dates, skills, repo links.
+
+    A roadmap.svg in the workspace is embedded as the roadmap picture.
+
+    Example: roadmap portfolio ~/practice --output profile.md
+    """
+    from scaffolder import portfolio
+
+    with _errors():
+        found = portfolio.build(_curriculum(), workspace)
+        if not found.stages:
+            _consoles().out.print(
+                f"No started stage under {found.workspace}. Start one with `roadmap new stage-05`.", markup=False
+            )
+            return
+        text = portfolio.markdown(found)
+        if output is None:
+            sys.stdout.write(text)
+            return
+        _write(output, text)
+    in_progress = len(found.stages) - found.complete
+    _consoles().out.print(
+        f"Wrote {output}: {found.complete} stage(s) complete, {in_progress} in progress", markup=False
+    )
+
+
+@app.command("cohort")
+def cohort_progress(
+    roster: Annotated[Path, typer.Argument(help="CSV file of `name, repository URL` lines.", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", help="table, json, csv or html.")] = "table",
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+    output: OutputFile = None,
+    jobs: Annotated[int, typer.Option(help="Repositories read at once.", min=1, max=64)] = 8,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each repository.", min=1)] = 30,
+) -> None:
+    """Show a cohort's progress, learners by stages, from each repository's milestone tags (nothing is cloned).
+
+    ROSTER has one `name, repository URL` line per repository (a learner may have several);
+    blank lines, `#` comments and a `name,url` header are skipped; relative paths are read from
+    the roster's folder. A repository that cannot be read is reported for its learner. Tags carry
+    no dates, so each learner's furthest milestone is shown instead of a last-activity date.
+
+    Example: roadmap cohort learners.csv --format html --output cohort.html
+    """
+    from scaffolder import cohort
+
+    with _errors():
+        flags = [name for name, given in (("json", as_json), ("csv", as_csv)) if given]
+        if output_format not in COHORT_FORMATS:
+            raise RoadmapError(f"--format must be one of {', '.join(COHORT_FORMATS)}, not {output_format!r}")
+        if len(flags) > 1 or (flags and output_format != "table"):
+            raise RoadmapError("choose one output format: --json, --csv or --format")
+        chosen = flags[0] if flags else output_format
+        entries = cohort.read_roster(roster)
+        result = _survey(entries, roster, jobs, timeout, show_progress=chosen != "json")
+        if chosen == "table":
+            text = _cohort_table(result, to_terminal=output is None)
+        elif chosen == "json":
+            text = json.dumps(cohort.as_json(result), indent=2, ensure_ascii=False) + "\n"
+        else:
+            text = cohort.as_csv(result) if chosen == "csv" else cohort.as_html(result)
+        if output is not None:
+            _write(output, text)
+        else:
+            sys.stdout.write(text)
+    if output is not None:
+        _consoles().out.print(
+            f"Wrote {output}: {len(result.learners)} learner(s), {result.repositories} repositories, "
+            f"{result.unreachable} could not be read",
+            markup=False,
+        )
+
+
+def _survey(entries: tuple[RosterEntry, ...], roster: Path, jobs: int, timeout: float, show_progress: bool) -> Cohort:
+    from scaffolder import cohort
+
+    curriculum = _curriculum()
+    if not (show_progress and sys.stderr.isatty()):
+        return cohort.survey(curriculum, entries, roster, jobs, timeout)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("reading repositories"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=_consoles().err, transient=True) as bar:
+        task = bar.add_task("read", total=len(entries))
+        return cohort.survey(curriculum, entries, roster, jobs, timeout, on_read=lambda _: bar.advance(task))
+
+
+def _cohort_table(result: Cohort, to_terminal: bool) -> str:
+    """Print the cohort's table, or return it as plain text for a file."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Cohort: {result.roster.name}", title_justify="left")
+    table.add_column("learner", no_wrap=True)
+    for stage in result.stages:
+        table.add_column(stage.id, justify="right")
+    table.add_column("furthest milestone", no_wrap=True)
+    for learner in result.learners:
+        cells = []
+        for stage in result.stages:
+            tally = learner.tally(stage.id)
+            cells.append("-" if tally is None else f"{len(tally.done)}/{tally.total}")
+        table.add_row(learner.name, *cells, learner.furthest or "-")
+    unreachable = f"; {result.unreachable} could not be read" if result.unreachable else ""
+    lines = [
+        f"{len(result.learners)} learner(s), {result.repositories} repositories{unreachable}. "
+        "Cells are exercises done/total, from milestone tags."
+    ]
+    problems = [f"  {learner.name}: {problem}" for learner in result.learners for problem in learner.problems]
+    if problems:
+        lines += ["", "Problems:", *problems]
+    console = _consoles().out
+    buffer = io.StringIO()
+    if not to_terminal:
+        console = Console(file=buffer, width=10_000, no_color=True, highlight=False)
+    console.print(table)
+    console.print("\n".join(lines), markup=False)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

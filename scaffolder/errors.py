@@ -49,3 +49,11 @@ class TestRunError(RoadmapError):
     """The tests could not be run or did not finish."""
 
     __test__ = False
+
+
+class WorkspaceError(RoadmapError):
+    """The workspace folder does not exist or is not a folder."""
+
+
+class RosterError(RoadmapError):
+    """The cohort roster cannot be read or has a malformed line."""

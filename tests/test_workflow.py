@@ -64,7 +64,10 @@ def test_workflows_have_least_privilege(workflows: dict[str, Path]) -> None:
         assert checkout["uses"] == "actions/checkout@v6", stage_id
         assert checkout["with"]["persist-credentials"] is False, stage_id
         assert any(step.get("uses") == "actions/setup-python@v6" for step in job["steps"]), stage_id
-        assert job["steps"][-1]["run"] == "python -m pytest", "CI runs what `roadmap check` runs"
+        run_tests, summary = job["steps"][-2:]
+        assert run_tests["run"].startswith("python -m pytest "), "CI runs what `roadmap check` runs"
+        assert "-o junit_family=xunit1 --junitxml=" in run_tests["run"], "with the report `check` reads"
+        assert summary["if"] == "always()" and "exercise_summary.py" in summary["run"], stage_id
 
 
 def test_workflows_install_the_stage_dependencies(workflows: dict[str, Path]) -> None:

@@ -1,0 +1,100 @@
+"""Time `roadmap cohort` over a roster of local bare repositories: median of N runs.
+
+Run from the repository root with the project installed:
+
+    python benchmarks/cohort_scale.py [--learners 100] [--runs 5]
+
+Each learner has one bare repository holding a stage-05 start tag and 0 to all of its
+exercise tags. Prints the median wall time of the whole command (start-up included) with
+the default pool of 8 and with one repository at a time, and the start-up floor.
+Uses a temporary HOME, git config and data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ROADMAP = [sys.executable, "-m", "scaffolder"]
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def git(cwd: Path, env: dict[str, str], *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from scaffolder import curriculum
+
+    stage = curriculum.load().stage("stage-05")
+    scratch = Path(tempfile.mkdtemp(prefix="roadmap-cohort-bench-"))
+    home = scratch / "home"
+    home.mkdir()
+    (home / ".gitconfig").write_text("[user]\n\tname = Bench\n\temail = bench@example.com\n")
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "ROADMAP_DATA_DIR": str(scratch / "data"),
+        "NO_COLOR": "1",
+    }
+    try:
+        # One source repository per amount of progress; each learner's bare repo is cloned from one.
+        sources = []
+        for solved in range(len(stage.exercises) + 1):
+            source = scratch / f"source-{solved}"
+            git(scratch, env, "init", "--quiet", str(source))
+            git(source, env, "commit", "--quiet", "--allow-empty", "-m", "start")
+            names = ["start", *(e.id for e in stage.exercises[:solved])]
+            names += ["complete"] if solved == len(stage.exercises) else []
+            for name in names:
+                git(source, env, "tag", "-a", "-m", name, f"{stage.id}/{name}")
+            sources.append(source)
+        lines = []
+        for number in range(args.learners):
+            bare = f"learner-{number:03d}.git"
+            git(scratch, env, "clone", "--quiet", "--bare", str(sources[number % len(sources)]), bare)
+            lines.append(f"Learner {number:03d}, {bare}")
+        (scratch / "roster.csv").write_text("name,url\n" + "\n".join(lines) + "\n")
+
+        timed([*ROADMAP, "cohort", "roster.csv", "--json"], scratch, env)  # warms the curriculum cache
+        rows = []
+        floor = statistics.median(timed([*ROADMAP, "--version"], scratch, env) for _ in range(args.runs))
+        rows.append(("roadmap --version (start-up floor)", floor))
+        for jobs in (8, 1):
+            command = [*ROADMAP, "cohort", "roster.csv", "--json", "--jobs", str(jobs)]
+            seconds = statistics.median(timed(command, scratch, env) for _ in range(args.runs))
+            rows.append((f"roadmap cohort, {args.learners} entries, --jobs {jobs}", seconds))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    print(f"median of {args.runs} runs, {os.cpu_count()} CPUs, git ls-remote on local bare repositories")
+    for label, seconds in rows:
+        print(f"{label:<48} {seconds * 1000:8.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
