@@ -1,40 +1,30 @@
-"""Time the learner's waits against their floors: median of N runs, and the ratio.
+"""Time the learner's waits against their floors: --help, list, new and check (median of N runs).
 
 Run from the repository root with the project installed:
 
     python benchmarks/learner_waits.py [--runs 5] [--stage stage-05]
-
-Prints one line per figure. Uses a temporary HOME, git config and data folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ROADMAP = [sys.executable, "-m", "scaffolder"]
+from common import ROADMAP, ROOT, isolated_env, median, peak_memory_mb, report, scratch_dir, timed
 
+TYPER_FLOOR = "import typer\napp = typer.Typer()\n@app.command()\ndef main() -> None:\n    pass\napp()\n"
 
-def timed(command: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, ...] = (0,)) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode not in ok:
-        raise SystemExit(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return elapsed
-
-
-def median(runs: int, measure: Callable[[int], float]) -> float:
-    return statistics.median(measure(i) for i in range(runs))
+# The floor of `new`: Copier's run_copy on the same template version, then git on the command line.
+NEW_FLOOR = """
+import subprocess, sys
+from copier import run_copy
+store, ref, target = sys.argv[1:4]
+run_copy(store, target, vcs_ref=ref, defaults=True, quiet=True, overwrite=True, skip_tasks=True)
+for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "start"],
+             ["tag", "-a", "-m", "start", "stage/start"]):
+    subprocess.run(["git", *args], cwd=target, check=True)
+"""
 
 
 def main() -> None:
@@ -42,53 +32,55 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--stage", default="stage-05")
     args = parser.parse_args()
-
-    scratch = Path(tempfile.mkdtemp(prefix="roadmap-bench-"))
-    home = scratch / "home"
-    home.mkdir()
-    (home / ".gitconfig").write_text("[user]\n\tname = Bench\n\temail = bench@example.com\n")
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "ROADMAP_DATA_DIR": str(scratch / "data"),
-        "NO_COLOR": "1",
-    }
+    scratch = scratch_dir()
+    env = isolated_env(scratch)
     sys.path.insert(0, str(ROOT))
     from scaffolder import curriculum
 
-    stage = curriculum.load().stage(args.stage)
-    rows: list[tuple[str, float, float | None]] = []
+    bundled = curriculum.load()
+    stage = bundled.stage(args.stage)
+    rows = []
     try:
         floor_app = scratch / "floor.py"
-        floor_app.write_text(
-            "import typer\napp = typer.Typer()\n@app.command()\ndef main() -> None:\n    pass\napp()\n"
-        )
+        floor_app.write_text(TYPER_FLOOR)
         typer_floor = median(args.runs, lambda _: timed([sys.executable, str(floor_app), "--help"], scratch, env))
-        rows.append(("minimal Typer app --help (floor)", typer_floor, None))
+        rows.append(("minimal Typer app --help (floor of --help and list)", typer_floor, None, None))
         for label, argv in (("roadmap --help", ["--help"]), ("roadmap list", ["list"])):
-            rows.append((label, median(args.runs, lambda _, a=argv: timed([*ROADMAP, *a], scratch, env)), typer_floor))
+            command = [*ROADMAP, *argv]
+            seconds = median(args.runs, lambda _, c=command: timed(c, scratch, env))
+            rows.append((label, seconds, typer_floor, peak_memory_mb(command, scratch, env)))
 
         timed([*ROADMAP, "new", stage.id, "warm"], scratch, env)  # builds the template store once
-        new_time = median(args.runs, lambda i: timed([*ROADMAP, "new", stage.id, f"repo-{i}"], scratch, env))
-        rows.append((f"roadmap new {stage.id}", new_time, None))
+        ref = f"{__import__('scaffolder').__version__}+{stage.id}"
+        store = scratch / "data" / "templates"
+        floor_new = median(
+            args.runs,
+            lambda i: timed(
+                [sys.executable, "-c", NEW_FLOOR, str(store), ref, str(scratch / f"floor-{i}")], scratch, env
+            ),
+        )
+        rows.append(("run_copy + git init/add/commit/tag -a (floor of new)", floor_new, None, None))
+        new = median(args.runs, lambda i: timed([*ROADMAP, "new", stage.id, f"repo-{i}"], scratch, env))
+        rows.append(
+            (
+                f"roadmap new {stage.id}",
+                new,
+                floor_new,
+                peak_memory_mb([*ROADMAP, "new", stage.id, "mem"], scratch, env),
+            )
+        )
 
         repo = scratch / "repo-0"
-        solution = curriculum.load().solution_dir(stage)
-        shutil.copytree(solution, repo, dirs_exist_ok=True)
+        shutil.copytree(bundled.solution_dir(stage), repo, dirs_exist_ok=True)
         timed([*ROADMAP, "check", str(repo)], scratch, env)  # records the milestones once
         pytest_alone = median(args.runs, lambda _: timed([sys.executable, "-m", "pytest", "-q"], repo, env))
-        rows.append(("python -m pytest -q on the solved repo (floor)", pytest_alone, None))
-        check = median(args.runs, lambda _: timed([*ROADMAP, "check", str(repo)], scratch, env))
-        rows.append(("roadmap check on the solved repo", check, pytest_alone))
+        rows.append(("python -m pytest -q on the solved repo (floor of check)", pytest_alone, None, None))
+        check = [*ROADMAP, "check", str(repo)]
+        seconds = median(args.runs, lambda _: timed(check, scratch, env))
+        rows.append(("roadmap check on the solved repo", seconds, pytest_alone, peak_memory_mb(check, scratch, env)))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-    print(f"median of {args.runs} runs, {stage.id}, Python {sys.version.split()[0]}")
-    for label, seconds, floor in rows:
-        ratio = f"  ({seconds / floor:.2f}x the floor)" if floor else ""
-        print(f"{label:<48} {seconds * 1000:8.0f} ms{ratio}")
+    report(f"median of {args.runs} runs, {stage.id}, Python {sys.version.split()[0]}", rows)
 
 
 if __name__ == "__main__":
