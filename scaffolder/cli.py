@@ -8,6 +8,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -22,16 +24,39 @@ if TYPE_CHECKING:
     from scaffolder.checker import CheckReport
     from scaffolder.cohort import Cohort, RosterEntry
     from scaffolder.curriculum import Curriculum, Stage
+    from scaffolder.plan import Plan
     from scaffolder.progress import StageProgress
 
 app = typer.Typer(
     name="roadmap",
     help="Practice the backend developer roadmap in git repositories: one stage at a time, milestones as tags.",
-    no_args_is_help=True,
-    add_completion=False,
+    no_args_is_help=False,
+    add_completion=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _complete_stage(incomplete: str) -> list[str]:
+    """Offer stage ids and slugs for shell completion."""
+    try:
+        stages = _curriculum().stages
+    except RoadmapError:
+        return []
+    names = [name for stage in stages for name in (stage.id, stage.slug)]
+    return [name for name in names if name.startswith(incomplete)]
+
+
+def _complete_exercise(incomplete: str) -> list[str]:
+    """Offer the exercise ids of the practice repo in the current folder for shell completion."""
+    from scaffolder import practice_repo
+
+    try:
+        stage = _curriculum().stage(practice_repo.find().stage_id)
+    except RoadmapError:
+        return []
+    return [e.id for e in stage.exercises if e.id.startswith(incomplete)]
+
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Workspace = Annotated[Path, typer.Argument(help="Folder holding your practice repos.", show_default="current folder")]
@@ -67,6 +92,17 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+@contextmanager
+def _busy(message: str, quiet: bool = False) -> Iterator[None]:
+    """Show a spinner while work runs, only on a terminal and never with machine-readable output."""
+    console = _consoles().err
+    if quiet or not console.is_terminal:
+        yield
+        return
+    with console.status(message):
+        yield
+
+
 def _curriculum() -> Curriculum:
     from scaffolder import curriculum
 
@@ -83,8 +119,23 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+GETTING_STARTED = """roadmap: practise the backend developer roadmap in git repositories.
+
+  roadmap list                 the 27 stages, with your status
+  roadmap show 5               one stage: why, skills, courses, exercises
+  roadmap new stage-05         make a practice repo: starter code, failing tests, CI
+  roadmap check                run the tests; passing exercises become milestone tags
+  roadmap watch                re-run the checks every time you save
+  roadmap hint                 the next hint for the exercise you are on
+  roadmap push --remote URL    publish the work and its milestones
+  roadmap plan --hours-per-week 8   dates for every stage
+
+Every command has --help. Start here: roadmap new stage-05"""
+
+
+@app.callback(invoke_without_command=True)
 def main(
+    context: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -107,6 +158,8 @@ def main(
     """
     _settings.curriculum = curriculum
     _settings.trust = trust
+    if context.invoked_subcommand is None:
+        _consoles().out.print(GETTING_STARTED, markup=False)
 
 
 @dataclass
@@ -165,7 +218,9 @@ def _stage_row(stage: Stage, found: StageProgress | None) -> dict[str, Any]:
 
 @app.command()
 def show(
-    stage: Annotated[str, typer.Argument(help="Stage id, number or slug: stage-05, 5, 05 or python.")],
+    stage: Annotated[
+        str, typer.Argument(help="Stage id, number or slug: stage-05, 5, 05 or python.", autocompletion=_complete_stage)
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Show one stage: why it matters, skills, courses, tasks and exercises.
@@ -200,7 +255,9 @@ def show(
 
 @app.command()
 def new(
-    stage: Annotated[str, typer.Argument(help="Stage id, number or slug: stage-05, 5, 05 or python.")],
+    stage: Annotated[
+        str, typer.Argument(help="Stage id, number or slug: stage-05, 5, 05 or python.", autocompletion=_complete_stage)
+    ],
     destination: Annotated[
         Path | None, typer.Argument(help="Folder for the practice repo.", show_default="./<stage-id>-<slug>")
     ] = None,
@@ -214,7 +271,8 @@ def new(
     with _errors():
         curriculum = _curriculum()
         chosen = curriculum.stage(stage)
-        made = new_practice_repo(curriculum, chosen, destination, trust=_settings.trust)
+        with _busy(f"Rendering {chosen.id}..."):
+            made = new_practice_repo(curriculum, chosen, destination, trust=_settings.trust)
     out = _consoles().out
     out.print(f"Created {made.path} for {chosen.id}: {chosen.title}", markup=False)
     out.print(
@@ -247,7 +305,8 @@ def check(
     with _errors():
         curriculum = _curriculum()
         repo = practice_repo.find(path)
-        report = checker.check(curriculum, repo, timeout=timeout)
+        with _busy("Running the tests...", quiet=as_json):
+            report = checker.check(curriculum, repo, timeout=timeout)
     if as_json:
         _print_json(_check_json(report))
     else:
@@ -320,7 +379,12 @@ def _trim(text: str, lines: int = 25) -> str:
 @app.command()
 def hint(
     exercise: Annotated[
-        str | None, typer.Argument(help="Exercise id or number (default: the one you are on).", show_default=False)
+        str | None,
+        typer.Argument(
+            help="Exercise id or number (default: the one you are on).",
+            show_default=False,
+            autocompletion=_complete_exercise,
+        ),
     ] = None,
     path: Annotated[Path | None, typer.Option(help="The practice repo (default: the one you are in).")] = None,
     reveal_all: Annotated[bool, typer.Option("--all", help="Show every hint at once.")] = False,
@@ -342,22 +406,57 @@ def hint(
         out.print("  Run `roadmap hint` again for the next one.", markup=False)
 
 
+class Format(StrEnum):
+    """How `status` shows progress."""
+
+    table = "table"
+    json = "json"
+    svg = "svg"
+    markdown = "markdown"
+    html = "html"
+
+
 @app.command()
 def status(
     workspace: Workspace = Path("."),
     as_json: JsonOption = False,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="table, json, or a picture: svg, markdown (with Mermaid), html.")
+    ] = Format.table,
+    start: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"], help="Plan start (default: your first start milestone).", show_default=False
+        ),
+    ] = None,
+    hours_per_week: Annotated[float, typer.Option(help="Hours a week you practise, for the plan.")] = 10,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead.")] = None,
 ) -> None:
-    """Show progress over every practice repo under a folder: done/total, dates, planned vs actual weeks.
+    """Show progress over every practice repo under a folder: done/total, dates, and pace against your plan.
 
-    Example: roadmap status ~/practice
+    Each stage shows ahead, on track or behind, comparing its exercises done with the time
+    its slot in the plan (see `roadmap plan`) has run.
+
+    Example: roadmap status ~/practice --format svg --output roadmap.svg
     """
-    from scaffolder import progress
+    from scaffolder import picture, plan, progress
 
     with _errors():
-        found = progress.of_workspace(_curriculum(), workspace)
-    rows = [_progress_row(p) for p in found]
-    if as_json:
-        _print_json(rows)
+        curriculum = _curriculum()
+        found = progress.of_workspace(curriculum, workspace)
+        first = min((p.started for p in found if p.started), default=None)
+        begin = start.date() if start else (first.date() if first else date.today())
+        schedule = plan.make_plan(curriculum, begin, hours_per_week)
+    chosen = Format.json if as_json else format
+    if chosen in (Format.svg, Format.markdown, Format.html):
+        states = picture.stage_states(curriculum, found)
+        text = {Format.svg: picture.svg, Format.markdown: picture.markdown, Format.html: picture.html}[chosen](states)
+        _emit(text, output)
+        return
+    today = date.today()
+    rows = [_progress_row(p, schedule, today) for p in found]
+    if chosen is Format.json:
+        _emit(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", output)
         return
     out = _consoles().out
     if not rows:
@@ -368,23 +467,34 @@ def status(
     from rich.table import Table
 
     table = Table(title=f"Practice repos under {workspace.resolve()}", title_justify="left")
-    for column in ("stage", "state", "done", "started", "completed", "weeks (planned)", "repo"):
+    for column in ("stage", "state", "done", "started", "completed", "planned end", "pace", "weeks (planned)", "repo"):
         table.add_column(column)
     for row in rows:
         weeks = f"{row['weeks_taken'] if row['weeks_taken'] is not None else '-'} ({row['weeks_planned']})"
         table.add_row(
-            row["stage"],
-            row["state"],
-            f"{row['done']}/{row['total']}",
-            row["started"] or "-",
-            row["completed"] or "-",
-            weeks,
-            row["repo"],
-        )
+            row["stage"], row["state"], f"{row['done']}/{row['total']}", row["started"] or "-",
+            row["completed"] or "-", row["planned_end"], row["pace"], weeks, row["repo"],
+        )  # fmt: skip
     out.print(table)
+    out.print(f"Plan from {begin.isoformat()} at {hours_per_week:g} hours a week; see `roadmap plan`.", markup=False)
 
 
-def _progress_row(found: StageProgress) -> dict[str, Any]:
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with _errors():
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise RoadmapError(f"cannot write {output}: {error.strerror or error}") from None
+    _consoles().err.print(f"Wrote {output}", markup=False)
+
+
+def _progress_row(found: StageProgress, schedule: Plan, today: date) -> dict[str, Any]:
+    from scaffolder.plan import pace
+
+    slot = schedule.slot(found.stage.id)
     return {
         "stage": found.stage.id,
         "title": found.stage.title,
@@ -394,10 +504,145 @@ def _progress_row(found: StageProgress) -> dict[str, Any]:
         "exercises_done": list(found.done),
         "started": found.started.date().isoformat() if found.started else None,
         "completed": found.completed.date().isoformat() if found.completed else None,
+        "planned_start": slot.start.isoformat(),
+        "planned_end": slot.end.isoformat(),
+        "pace": pace(slot, len(found.done), found.total, found.completed, today),
         "weeks_planned": found.stage.weeks,
         "weeks_taken": found.weeks_taken,
         "repo": str(found.repo.root),
     }
+
+
+@app.command()
+def plan(
+    start: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (default: today).", show_default=False)
+    ] = None,
+    hours_per_week: Annotated[float, typer.Option(help="Hours a week you can practise.")] = 10,
+    ics: Annotated[Path | None, typer.Option(help="Also write the plan as an iCalendar file to import.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Plan all 27 stages with dates, scaling the suggested weeks (at 10 hours a week) to your hours.
+
+    Example: roadmap plan --start 2027-01-04 --hours-per-week 6 --ics roadmap.ics
+    """
+    from scaffolder import plan as planner
+
+    with _errors():
+        made = planner.make_plan(_curriculum(), start.date() if start else date.today(), hours_per_week)
+        events = planner.write_calendar(made, ics) if ics else 0
+    rows = [
+        {"stage": s.stage.id, "title": s.stage.title, "start": s.start.isoformat(), "end": s.end.isoformat(),
+         "days": s.days, "suggested_weeks": s.stage.weeks}
+        for s in made.stages
+    ]  # fmt: skip
+    if as_json:
+        _print_json({"start": made.start.isoformat(), "end": made.end.isoformat(), "hours_per_week": hours_per_week,
+                     "stages": rows})  # fmt: skip
+        return
+    from rich.table import Table
+
+    table = Table(title=f"Your roadmap at {hours_per_week:g} hours a week", title_justify="left")
+    for column in ("stage", "title", "from", "to", "weeks"):
+        table.add_column(column, justify="right" if column == "weeks" else "left")
+    for row in rows:
+        table.add_row(row["stage"], row["title"], row["start"], row["end"], f"{row['days'] / 7:.1f}")
+    out = _consoles().out
+    out.print(table)
+    out.print(f"Finish by {made.end.isoformat()}.", markup=False)
+    if ics:
+        out.print(f"Wrote {events} calendar events to {ics}", markup=False)
+
+
+@app.command("next")
+def next_exercise(workspace: Workspace = Path(".")) -> None:
+    """Show the first unfinished exercise across your practice repos, and the command to continue.
+
+    Example: roadmap next ~/practice
+    """
+    from scaffolder import progress
+
+    with _errors():
+        step = progress.next_step(_curriculum(), workspace)
+    out = _consoles().out
+    if step is None:
+        out.print("Every stage is complete. Well done.", markup=False)
+    elif step.repo is None:
+        out.print(f"Next: start {step.stage.id}: {step.stage.title}", markup=False)
+        out.print(f"  {step.command}", markup=False)
+    else:
+        exercise = step.stage.exercise(step.exercise_id or "1")
+        out.print(f"Next: {step.stage.id} {exercise.id}: {exercise.title} (edit {exercise.module})", markup=False)
+        out.print(f"  {step.command}", markup=False)
+
+
+@app.command()
+def watch(
+    path: RepoPath = None,
+    timeout: Annotated[float, typer.Option(help="Seconds before hanging tests are stopped.", min=1)] = 600,
+    poll: Annotated[
+        bool, typer.Option("--poll", help="Poll for changes, for network drives and setups where file events miss.")
+    ] = False,
+) -> None:
+    """Re-run the checks whenever you save a file in src/ or tests/, recording milestones as check does.
+
+    Press Enter to re-run by hand, q and Enter (or Ctrl-C) to stop.
+
+    Example: roadmap watch
+    """
+    import threading
+
+    from scaffolder import practice_repo
+    from scaffolder.watcher import watch_checks
+
+    with _errors():
+        curriculum = _curriculum()
+        repo = practice_repo.find(path)
+    rerun, stop = threading.Event(), threading.Event()
+    threading.Thread(target=_read_keys, args=(rerun, stop), daemon=True).start()
+    out = _consoles().out
+    out.print(f"Watching {repo.root} (src/ and tests/). Enter re-runs, q stops.", markup=False)
+    try:
+        for event in watch_checks(curriculum, repo, timeout=timeout, poll=poll, rerun=rerun, stop=stop):
+            if event.changed:
+                out.print(f"\nChanged: {', '.join(event.changed)}", markup=False)
+            if event.problem is not None:
+                _consoles().err.print(f"roadmap: {event.problem.message}", markup=False)
+            elif event.report is not None:
+                _print_watch(event.report)
+    except KeyboardInterrupt:
+        pass
+    out.print("Stopped watching.", markup=False)
+
+
+def _read_keys(rerun: Any, stop: Any) -> None:
+    for line in sys.stdin:
+        if line.strip().lower() in ("q", "quit", "exit"):
+            stop.set()
+            return
+        rerun.set()
+
+
+def _print_watch(report: CheckReport) -> None:
+    from scaffolder.hints import revealed
+
+    out = _consoles().out
+    done = sum(r.status == "passed" for r in report.run.results)
+    out.print(f"{report.stage.id}: {done}/{len(report.run.results)} exercises pass", markup=False)
+    for name in report.recorded:
+        out.print(f"Milestone recorded: {report.stage.id}/{name}", markup=False)
+    current = report.current
+    if current is None:
+        out.print("Every exercise passes. Publish it: roadmap push", markup=False)
+        return
+    seen = revealed(report.repo, current.exercise.id)
+    out.print(
+        f"Now: {current.exercise.id}: {current.exercise.title} ({current.passed}/{current.total} tests; "
+        f"hints seen {seen}/{len(current.exercise.hints)})",
+        markup=False,
+    )
+    if current.first_failure is not None:
+        out.print(_trim(current.first_failure.details or current.first_failure.message, 12), markup=False)
 
 
 @app.command()
@@ -462,7 +707,9 @@ def update(
         out.print(f"\nCommitted as {result.commit[:12]}. Run `roadmap check` to see the exercises now.", markup=False)
 
 
-ExerciseName = Annotated[str, typer.Argument(help="Exercise id or number: ex02-log-stream, ex02 or 2.")]
+ExerciseName = Annotated[
+    str, typer.Argument(help="Exercise id or number: ex02-log-stream, ex02 or 2.", autocompletion=_complete_exercise)
+]
 
 
 @app.command()
