@@ -473,10 +473,18 @@ def status(
         weeks = f"{row['weeks_taken'] if row['weeks_taken'] is not None else '-'} ({row['weeks_planned']})"
         table.add_row(
             row["stage"], row["state"], f"{row['done']}/{row['total']}", row["started"] or "-",
-            row["completed"] or "-", row["planned_end"], row["pace"], weeks, row["repo"],
+            row["completed"] or "-", row["planned_end"], row["pace"], weeks, _short(row["repo"], workspace),
         )  # fmt: skip
     out.print(table)
     out.print(f"Plan from {begin.isoformat()} at {hours_per_week:g} hours a week; see `roadmap plan`.", markup=False)
+
+
+def _short(path: str, workspace: Path) -> str:
+    """Return a repo's path relative to the workspace when it is inside it."""
+    try:
+        return str(Path(path).relative_to(workspace.resolve()))
+    except ValueError:
+        return path
 
 
 def _emit(text: str, output: Path | None) -> None:
