@@ -464,16 +464,18 @@ def status(
             f"No practice repos under {workspace.resolve()}. Start one with `roadmap new stage-05`.", markup=False
         )
         return
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=f"Practice repos under {workspace.resolve()}", title_justify="left")
-    for column in ("stage", "state", "done", "started", "completed", "planned end", "pace", "weeks (planned)", "repo"):
-        table.add_column(column)
+    table = Table(title=f"Practice repos under {workspace.resolve()}", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("stage", "state", "done", "started", "completed", "pace", "weeks", "repo"):
+        # Ids and dates never wrap; on a narrow terminal the repo path folds instead.
+        table.add_column(column, no_wrap=column != "repo", overflow="fold" if column == "repo" else "ellipsis")
     for row in rows:
-        weeks = f"{row['weeks_taken'] if row['weeks_taken'] is not None else '-'} ({row['weeks_planned']})"
+        taken = row["weeks_taken"] if row["weeks_taken"] is not None else "-"
         table.add_row(
             row["stage"], row["state"], f"{row['done']}/{row['total']}", row["started"] or "-",
-            row["completed"] or "-", row["planned_end"], row["pace"], weeks, _short(row["repo"], workspace),
+            row["completed"] or "-", row["pace"], f"{taken} of {row['weeks_planned']}", _short(row["repo"], workspace),
         )  # fmt: skip
     out.print(table)
     out.print(f"Plan from {begin.isoformat()} at {hours_per_week:g} hours a week; see `roadmap plan`.", markup=False)

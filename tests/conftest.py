@@ -60,3 +60,11 @@ def solve(repo: Path, solution: Path, *modules: str) -> None:
             if not modules or str(relative) in modules:
                 (repo / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, repo / relative)
+
+
+def refused(result, message: str) -> None:
+    """Assert a CLI result is one readable refusal: exit code 2, the message, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert message in result.output, result.output
+    assert "Traceback" not in result.output
+    assert result.output.count("roadmap:") == 1, result.output

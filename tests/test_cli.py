@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import git, solve, tags, tree_listing
+from conftest import git, refused, solve, tags, tree_listing
 from typer.testing import CliRunner
 
 from scaffolder import __version__, curriculum, render
@@ -193,15 +193,8 @@ def test_push_sets_origin_and_sends_milestones(repo: Path, tmp_path: Path) -> No
 # Bad input: one readable message, exit code 2, nothing left behind or changed.
 
 
-def _bad(result, message: str) -> None:
-    assert result.exit_code == 2, result.output
-    assert message in result.output, result.output
-    assert "Traceback" not in result.output
-    assert result.output.count("roadmap:") == 1
-
-
 def test_new_with_an_unknown_stage(workspace: Path) -> None:
-    _bad(roadmap("new", "stage-99"), "'stage-99' is not a stage of the roadmap; try `roadmap list`")
+    refused(roadmap("new", "stage-99"), "'stage-99' is not a stage of the roadmap; try `roadmap list`")
     assert tree_listing(workspace) == []
 
 
@@ -214,7 +207,7 @@ def _broken_curriculum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: st
 
 def test_new_with_a_yaml_syntax_error(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _broken_curriculum(tmp_path, monkeypatch, "format_version: 1\nstages:\n  - id: stage-01\n   slug: bad indent\n")
-    _bad(roadmap("new", "1"), "stages.yaml is not valid YAML at line 4")
+    refused(roadmap("new", "1"), "stages.yaml is not valid YAML at line 4")
     assert tree_listing(workspace) == []
 
 
@@ -224,7 +217,7 @@ def test_list_with_a_schema_error(workspace: Path, tmp_path: Path, monkeypatch: 
     _broken_curriculum(tmp_path, monkeypatch, yaml.safe_dump(data))
     shutil.copytree(BUNDLED.root / "templates" / "stages", tmp_path / "broken" / "templates" / "stages")
     shutil.copytree(BUNDLED.root / "solutions", tmp_path / "broken" / "solutions")
-    _bad(roadmap("list"), "stage-03: field 'weeks' must be a whole number")
+    refused(roadmap("list"), "stage-03: field 'weeks' must be a whole number")
 
 
 def test_new_on_a_stage_without_exercises(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -233,7 +226,7 @@ def test_new_on_a_stage_without_exercises(workspace: Path, tmp_path: Path, monke
     _broken_curriculum(tmp_path, monkeypatch, yaml.safe_dump(data))
     shutil.copytree(BUNDLED.root / "templates" / "stages", tmp_path / "broken" / "templates" / "stages")
     shutil.copytree(BUNDLED.root / "solutions", tmp_path / "broken" / "solutions")
-    _bad(roadmap("new", "27"), "stage-27")
+    refused(roadmap("new", "27"), "stage-27")
     assert "Stages with exercises: stage-01" in roadmap("new", "27").output
     assert tree_listing(workspace) == []
 
@@ -241,7 +234,7 @@ def test_new_on_a_stage_without_exercises(workspace: Path, tmp_path: Path, monke
 def test_new_into_a_folder_that_is_not_empty(workspace: Path) -> None:
     (workspace / "taken").mkdir()
     (workspace / "taken" / "notes.txt").write_text("mine")
-    _bad(roadmap("new", "1", "taken"), "already exists and is not empty")
+    refused(roadmap("new", "1", "taken"), "already exists and is not empty")
     assert tree_listing(workspace) == ["taken", "taken/notes.txt"]
     assert (workspace / "taken" / "notes.txt").read_text() == "mine"
 
@@ -253,19 +246,19 @@ def test_new_into_a_read_only_folder(workspace: Path) -> None:
     locked.mkdir()
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        _bad(roadmap("new", "1", "locked/repo"), "cannot write in")
+        refused(roadmap("new", "1", "locked/repo"), "cannot write in")
     finally:
         locked.chmod(stat.S_IRWXU)
 
 
 def test_new_into_a_file(workspace: Path) -> None:
     (workspace / "file").write_text("x")
-    _bad(roadmap("new", "1", "file"), "is a file")
+    refused(roadmap("new", "1", "file"), "is a file")
 
 
 def test_new_without_git(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "no-tools-here"))
-    _bad(roadmap("new", "1"), "git is not installed")
+    refused(roadmap("new", "1"), "git is not installed")
     assert tree_listing(workspace) == []
 
 
@@ -277,7 +270,7 @@ def test_without_a_git_identity_new_works_and_check_says_what_to_run(workspace: 
     assert git(repo, "log", "--format=%an <%ae>") == "roadmap <roadmap@localhost>"
     solve(repo, BUNDLED.solution_dir(STAGE), STAGE.exercises[0].module)
     head = git(repo, "rev-parse", "HEAD")
-    _bad(roadmap("check", str(repo)), 'git config --global user.email "you@example.com"')
+    refused(roadmap("check", str(repo)), 'git config --global user.email "you@example.com"')
     assert tags(repo) == [f"{STAGE.id}/start"]
     assert git(repo, "rev-parse", "HEAD") == head
 
@@ -294,14 +287,14 @@ def test_an_interrupted_new_leaves_nothing(workspace: Path, monkeypatch: pytest.
 
 
 def test_check_outside_a_practice_repo(workspace: Path) -> None:
-    _bad(roadmap("check"), "is not inside a practice repo")
-    _bad(roadmap("hint"), "is not inside a practice repo")
-    _bad(roadmap("push"), "is not inside a practice repo")
+    refused(roadmap("check"), "is not inside a practice repo")
+    refused(roadmap("hint"), "is not inside a practice repo")
+    refused(roadmap("push"), "is not inside a practice repo")
 
 
 def test_check_without_git(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "no-tools-here"))
-    _bad(roadmap("check", str(repo)), "git is not installed")
+    refused(roadmap("check", str(repo)), "git is not installed")
     monkeypatch.undo()
 
 
@@ -310,7 +303,7 @@ def test_check_stops_hanging_code_and_records_nothing(repo: Path) -> None:
     module.write_text(module.read_text() + "\nimport time\nwhile True:\n    time.sleep(0.05)\n")
     before = git(repo, "rev-parse", "HEAD")
     result = roadmap("check", str(repo), "--timeout", "3")
-    _bad(result, "did not finish within 3 s")
+    refused(result, "did not finish within 3 s")
     assert tags(repo) == [f"{STAGE.id}/start"]
     assert git(repo, "rev-parse", "HEAD") == before
 
@@ -319,7 +312,7 @@ def test_check_stops_a_hanging_test_and_names_it(repo: Path) -> None:
     test_file = repo / "tests" / "test_aaa_first.py"
     test_file.write_text("def test_waits_forever():\n    import time\n    while True:\n        time.sleep(0.05)\n")
     result = roadmap("check", str(repo), "--timeout", "10")
-    _bad(result, "test_waits_forever")
+    refused(result, "test_waits_forever")
     assert tags(repo) == [f"{STAGE.id}/start"]
 
 
@@ -334,11 +327,11 @@ def test_a_changed_test_file_blocks_its_milestone(repo: Path) -> None:
 
 
 def test_push_without_a_remote(repo: Path) -> None:
-    _bad(roadmap("push", str(repo)), "has no remote called origin")
+    refused(roadmap("push", str(repo)), "has no remote called origin")
 
 
 def test_push_on_a_detached_head(repo: Path, tmp_path: Path) -> None:
     git(repo, "checkout", "--quiet", "--detach")
     remote = tmp_path / "r.git"
     git(tmp_path, "init", "--bare", "--quiet", str(remote))
-    _bad(roadmap("push", str(repo), "--remote", str(remote)), "detached HEAD")
+    refused(roadmap("push", str(repo), "--remote", str(remote)), "detached HEAD")
