@@ -35,13 +35,16 @@ def watch_checks(
     """Yield a check now, then one after every burst of saved files (or when rerun is set), until stop is set."""
     from watchfiles import DefaultFilter, watch
 
-    yield _run(curriculum, repo, timeout, ())
     folders = [repo.root / name for name in WATCHED if (repo.root / name).is_dir()]
     # step: a burst of saves ends after 50 ms of quiet; the 200 ms timeout lets a manual re-run in.
-    for changes in watch(
+    changes_seen = watch(
         *folders, watch_filter=DefaultFilter(), step=50, debounce=1600, rust_timeout=200, yield_on_timeout=True,
         force_polling=poll, poll_delay_ms=300, stop_event=stop, raise_interrupt=True,
-    ):  # fmt: skip
+    )  # fmt: skip
+    # Start watching before the first run, so a file saved while it runs is not missed.
+    next(changes_seen, None)
+    yield _run(curriculum, repo, timeout, ())
+    for changes in changes_seen:
         manual = rerun is not None and rerun.is_set()
         if not changes and not manual:
             continue
