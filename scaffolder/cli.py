@@ -439,7 +439,7 @@ def status(
 
     Example: roadmap status ~/practice --format svg --output roadmap.svg
     """
-    from scaffolder import picture, plan, progress
+    from scaffolder import plan, progress
 
     with _errors():
         curriculum = _curriculum()
@@ -449,6 +449,8 @@ def status(
         schedule = plan.make_plan(curriculum, begin, hours_per_week)
     chosen = Format.json if as_json else format
     if chosen in (Format.svg, Format.markdown, Format.html):
+        from scaffolder import picture
+
         states = picture.stage_states(curriculum, found)
         text = {Format.svg: picture.svg, Format.markdown: picture.markdown, Format.html: picture.html}[chosen](states)
         _emit(text, output)
