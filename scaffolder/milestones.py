@@ -107,7 +107,8 @@ def snapshot(repo: Path) -> str:
     env = {"GIT_INDEX_FILE": str(index)}
     try:
         # Starting from a copy of the real index lets git reuse its file stat cache.
-        shutil.copyfile(repo / ".git" / "index", index)
+        if (repo / ".git" / "index").is_file():
+            shutil.copyfile(repo / ".git" / "index", index)
         vcs.run(repo, "add", "--all", env=env)
         return vcs.run(repo, "write-tree", env=env)
     finally:
@@ -147,8 +148,8 @@ def lock(repo: Path, wait: float = 30.0) -> Iterator[None]:
             if time.monotonic() > deadline:
                 raise GitError(f"another roadmap command is working in {repo}; wait for it, or delete {path}") from None
             time.sleep(0.1)
-        except FileNotFoundError:
-            raise GitError(f"{repo} is not a git repository (no .git folder)") from None
+        except (FileNotFoundError, NotADirectoryError):
+            raise GitError(f"{repo} is not a git repository with a .git folder; roadmap needs one") from None
     try:
         os.write(fd, str(os.getpid()).encode())
         os.close(fd)
