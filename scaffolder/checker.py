@@ -113,7 +113,7 @@ def check(curriculum: Curriculum, repo: PracticeRepo, timeout: float = DEFAULT_T
             tree = milestones.snapshot(repo.root)
             existing = milestones.read(repo.root, stage.id)
         except BaseException:
-            _stop(process)
+            stop_session(process)
             raise
         run = _finish(process, report, log, stage, timeout)
         return _record(repo, stage, run, tree, existing)
@@ -157,17 +157,24 @@ def _start_pytest(repo: PracticeRepo, scratch: Path) -> tuple[subprocess.Popen[b
     return process, report, log
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop_session(process: subprocess.Popen[bytes]) -> None:
+    """Kill a process started in a session of its own, with everything it started, and reap it."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
     process.wait()
+    for stream in (process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
 
 
 def _finish(process: subprocess.Popen[bytes], report: Path, log: Path, stage: Stage, timeout: float) -> TestRun:
     try:
         exit_code = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _stop(process)
+        stop_session(process)
         hung = _running_test(log.read_text(encoding="utf-8", errors="replace"))
         where = f"; the test still running was {hung}" if hung else ""
         raise TestRunError(
@@ -175,7 +182,7 @@ def _finish(process: subprocess.Popen[bytes], report: Path, log: Path, stage: St
             "waits forever, or give more time with --timeout. No milestone was recorded."
         ) from None
     except BaseException:
-        _stop(process)
+        stop_session(process)
         raise
     output = log.read_text(encoding="utf-8", errors="replace")
     if exit_code in (3, 4) or not report.is_file():

@@ -109,8 +109,12 @@ def _curriculum() -> Curriculum:
     return curriculum.load(_settings.curriculum)
 
 
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(_json(data))
 
 
 def _version(value: bool) -> None:
@@ -458,7 +462,7 @@ def status(
     today = date.today()
     rows = [_progress_row(p, schedule, today) for p in found]
     if chosen is Format.json:
-        _emit(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", output)
+        _emit(_json(rows), output)
         return
     out = _consoles().out
     if not rows:
@@ -491,15 +495,19 @@ def _short(path: str, workspace: Path) -> str:
         return path
 
 
+def _write(path: Path, text: str) -> None:
+    try:
+        path.expanduser().write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise RoadmapError(f"cannot write {path}: {error.strerror or error}") from None
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
     with _errors():
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise RoadmapError(f"cannot write {output}: {error.strerror or error}") from None
+        _write(output, text)
     _consoles().err.print(f"Wrote {output}", markup=False)
 
 
@@ -789,13 +797,6 @@ OutputFile = Annotated[
 COHORT_FORMATS = ("table", "json", "csv", "html")
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        path.expanduser().write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise RoadmapError(f"cannot write {path}: {error.strerror or error}") from None
-
-
 @app.command("portfolio")
 def portfolio_markdown(workspace: Workspace = Path("."), output: OutputFile = None) -> None:
     """Print Markdown for your GitHub profile README: stages started or completed, dates, skills, repo links.
@@ -857,7 +858,7 @@ def cohort_progress(
         if chosen == "table":
             text = _cohort_table(result, to_terminal=output is None)
         elif chosen == "json":
-            text = json.dumps(cohort.as_json(result), indent=2, ensure_ascii=False) + "\n"
+            text = _json(cohort.as_json(result))
         else:
             text = cohort.as_csv(result) if chosen == "csv" else cohort.as_html(result)
         if output is not None:

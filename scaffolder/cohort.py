@@ -8,13 +8,11 @@ learner's furthest milestone instead of a last-activity date.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import html
 import io
 import os
 import re
-import signal
 import subprocess
 import threading
 import time
@@ -26,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffolder import milestones, publish, vcs
+from scaffolder.checker import stop_session
 from scaffolder.curriculum import Curriculum, Stage
 from scaffolder.errors import RosterError
 
@@ -214,13 +213,13 @@ def read_tags(
                 break
             except subprocess.TimeoutExpired:
                 if time.monotonic() >= deadline:
-                    _kill(process)
+                    stop_session(process)
                     return RemoteRead(entry, problem=f"no answer within {timeout:g} s")
                 if stop is not None and stop.is_set():
-                    _kill(process)
+                    stop_session(process)
                     return RemoteRead(entry, problem="interrupted")
     except BaseException:
-        _kill(process)
+        stop_session(process)
         raise
     if process.returncode != 0:
         return RemoteRead(entry, problem=_reason(err.decode("utf-8", "replace"), entry.url))
@@ -230,18 +229,6 @@ def read_tags(
         if ref.startswith("refs/tags/"):
             names.append(ref.removeprefix("refs/tags/"))
     return RemoteRead(entry, tags=tuple(names))
-
-
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-    process.wait()
-    for stream in (process.stdout, process.stderr):
-        if stream is not None:
-            stream.close()
 
 
 def _reason(stderr: str, url: str) -> str:

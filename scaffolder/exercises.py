@@ -64,7 +64,7 @@ def _shipped_files(
     curriculum: Curriculum, stage: Stage, repo: PracticeRepo, paths: tuple[str, ...]
 ) -> tuple[dict[str, bytes], str]:
     """Return the files as the repo's curriculum version shipped them, and where they came from."""
-    store = template_store.data_dir() / "templates"
+    store = template_store.store_dir()
     if (store / ".git").is_dir() and template_store.has_version(store, repo.template_ref):
         return {p: vcs.blob(store, f"{repo.template_ref}:{p}") for p in paths}, f"curriculum {repo.template_ref}"
     found = milestones.read(repo.root, stage.id)

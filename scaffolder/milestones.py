@@ -12,11 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scaffolder import __version__, vcs
+from scaffolder.curriculum import Stage
 from scaffolder.errors import GitError
+from scaffolder.practice_repo import test_digests
 
 START = "start"
 COMPLETE = "complete"
 UPDATE_PREFIX = "update-"
+DIGEST_PREFIX = "test-digest "
 _SEP = "\x1f"
 _END = "\x1e"
 
@@ -38,8 +41,7 @@ class Milestone:
 
     def digests(self) -> dict[str, str]:
         """Return the test digests a start milestone recorded, by exercise id."""
-        prefix = "test-digest "
-        return {k.removeprefix(prefix): v for k, v in self.fields.items() if k.startswith(prefix)}
+        return {k.removeprefix(DIGEST_PREFIX): v for k, v in self.fields.items() if k.startswith(DIGEST_PREFIX)}
 
 
 def shipped_digests(found: Mapping[str, Milestone]) -> dict[str, str]:
@@ -99,6 +101,17 @@ def create(
 ) -> None:
     """Create one annotated milestone tag; never moves an existing one."""
     vcs.run(repo, "tag", "--annotate", "--message", message(summary, fields), f"{stage_id}/{name}", commit, env=env)
+
+
+def record_curriculum(
+    repo: Path, stage: Stage, name: str, summary: str, template_ref: str, env: dict[str, str] | None = None
+) -> None:
+    """Tag HEAD as the commit that brought a curriculum version, with the digests of its test files."""
+    fields = {"stage": stage.id, "template": template_ref}
+    fields.update(
+        {f"{DIGEST_PREFIX}{exercise_id}": digest for exercise_id, digest in test_digests(repo, stage).items()}
+    )
+    create(repo, stage.id, name, summary, fields, env=env)
 
 
 def snapshot(repo: Path) -> str:

@@ -26,12 +26,7 @@ class PracticeRepo:
 
     def test_digests(self, stage: Stage) -> dict[str, str]:
         """Return each exercise's test file digest as it is on disk now (missing files are absent)."""
-        digests = {}
-        for exercise in stage.exercises:
-            path = self.root / exercise.test_file
-            if path.is_file():
-                digests[exercise.id] = file_digest(path)
-        return digests
+        return test_digests(self.root, stage)
 
     @property
     def python(self) -> str:
@@ -43,6 +38,11 @@ class PracticeRepo:
         import sys
 
         return sys.executable
+
+
+def test_digests(root: Path, stage: Stage) -> dict[str, str]:
+    """Return the digest of each exercise's test file under root, by exercise id (missing files are absent)."""
+    return {e.id: file_digest(root / e.test_file) for e in stage.exercises if (root / e.test_file).is_file()}
 
 
 def file_digest(path: Path) -> str:

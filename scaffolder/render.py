@@ -10,7 +10,6 @@ from pathlib import Path
 from scaffolder import milestones, template_store, vcs
 from scaffolder.curriculum import Curriculum, Stage
 from scaffolder.errors import DestinationError, NoExercisesError, RoadmapError
-from scaffolder.practice_repo import file_digest
 
 STARTER_IDENTITY = {
     "GIT_AUTHOR_NAME": "roadmap",
@@ -116,9 +115,7 @@ def _start(repo: Path, stage: Stage, version: str, identity: dict[str, str]) -> 
     vcs.run(repo, "init", "--quiet", "--initial-branch=main")
     vcs.run(repo, "add", "--all")
     vcs.run(repo, "commit", "--quiet", "--no-verify", "--message", f"Start {stage.id}: {stage.title}", env=identity)
-    fields = {"stage": stage.id, "template": version}
-    for exercise in stage.exercises:
-        fields[f"test-digest {exercise.id}"] = file_digest(repo / exercise.test_file)
-    milestones.create(repo, stage.id, milestones.START, f"{stage.id}: started {stage.title}", fields, env=identity)
+    summary = f"{stage.id}: started {stage.title}"
+    milestones.record_curriculum(repo, stage, milestones.START, summary, version, env=identity)
     files = vcs.run(repo, "ls-files")
     return tuple(files.splitlines())

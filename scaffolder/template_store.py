@@ -61,6 +61,11 @@ def data_dir() -> Path:
     return user_data_path("roadmap", appauthor=False)
 
 
+def store_dir() -> Path:
+    """Return the git repository that holds the composed templates."""
+    return data_dir() / "templates"
+
+
 def stage_context(stage: Stage) -> dict[str, Any]:
     """Return the stage's curriculum entry as the templates see it."""
     context = asdict(stage)
@@ -89,7 +94,7 @@ def compose(curriculum: Curriculum, stage: Stage, into: Path) -> None:
 def ensure(curriculum: Curriculum, stage: Stage, version: str | None = None) -> TemplateVersion:
     """Return the stage's template at this (by default the installed) version, committing it the first time."""
     version = version or scaffolder.__version__
-    store = _open_store(data_dir() / "templates")
+    store = _open_store(store_dir())
     with tempfile.TemporaryDirectory(prefix="roadmap-compose-") as scratch:
         tree_dir = Path(scratch) / "template"
         compose(curriculum, stage, tree_dir)

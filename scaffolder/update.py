@@ -10,7 +10,7 @@ from pathlib import Path
 from scaffolder import milestones, template_store, vcs
 from scaffolder.curriculum import Curriculum, Stage
 from scaffolder.errors import RoadmapError
-from scaffolder.practice_repo import PracticeRepo, file_digest
+from scaffolder.practice_repo import PracticeRepo
 
 CONFLICT_MARKER = b"<<<<<<< before updating"
 
@@ -104,19 +104,9 @@ def _update(root: Path, stage: Stage, old_ref: str, new: template_store.Template
         return UpdateResult(stage, old_ref, new.ref, changed, conflicts, dry_run=False)
     vcs.run(root, "add", "--all")
     vcs.run(root, "commit", "--quiet", "--no-verify", "--message", f"Update {stage.id} to curriculum {new.ref}")
-    record_digests(root, stage, new.ref)
+    name = f"{milestones.UPDATE_PREFIX}{new.ref.replace('+', '-')}"
+    milestones.record_curriculum(root, stage, name, f"{stage.id}: curriculum updated to {new.ref}", new.ref)
     return UpdateResult(stage, old_ref, new.ref, changed, (), dry_run=False, commit=vcs.run(root, "rev-parse", "HEAD"))
-
-
-def record_digests(root: Path, stage: Stage, ref: str) -> None:
-    """Tag the commit that brought a curriculum version with the digests of its test files."""
-    fields = {"stage": stage.id, "template": ref}
-    for exercise in stage.exercises:
-        path = root / exercise.test_file
-        if path.is_file():
-            fields[f"test-digest {exercise.id}"] = file_digest(path)
-    name = f"{milestones.UPDATE_PREFIX}{ref.replace('+', '-')}"
-    milestones.create(root, stage.id, name, f"{stage.id}: curriculum updated to {ref}", fields)
 
 
 def _dry_run(repo: PracticeRepo, stage: Stage, new: template_store.TemplateVersion, trust: bool) -> UpdateResult:
