@@ -15,12 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scaffolder import __version__
+from scaffolder import __version__, terminal
 from scaffolder.errors import RoadmapError
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from scaffolder.checker import CheckReport
     from scaffolder.cohort import Cohort, RosterEntry
     from scaffolder.curriculum import Curriculum, Stage
@@ -65,41 +63,26 @@ RepoPath = Annotated[
 ]
 
 
-@dataclass
-class Output:
-    """Where commands print: results to stdout, problems to stderr."""
-
-    out: Console
-    err: Console
-
-
-def _consoles() -> Output:
-    from rich.console import Console
-
-    return Output(Console(highlight=False, soft_wrap=True), Console(stderr=True, highlight=False, soft_wrap=True))
-
-
 @contextmanager
 def _errors() -> Iterator[None]:
     """Turn a RoadmapError or an interruption into one readable line and an exit code."""
     try:
         yield
     except RoadmapError as error:
-        _consoles().err.print(f"roadmap: {error.message}", markup=False)
+        terminal.stderr().print(f"roadmap: {error.message}")
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        _consoles().err.print("roadmap: interrupted; nothing was half-written", markup=False)
+        terminal.stderr().print("roadmap: interrupted; nothing was half-written")
         raise typer.Exit(130) from None
 
 
 @contextmanager
 def _busy(message: str, quiet: bool = False) -> Iterator[None]:
     """Show a spinner while work runs, only on a terminal and never with machine-readable output."""
-    console = _consoles().err
-    if quiet or not console.is_terminal:
+    if quiet:
         yield
         return
-    with console.status(message):
+    with terminal.stderr().spinner(message):
         yield
 
 
@@ -163,7 +146,7 @@ def main(
     _settings.curriculum = curriculum
     _settings.trust = trust
     if context.invoked_subcommand is None:
-        _consoles().out.print(GETTING_STARTED, markup=False)
+        terminal.stdout().print(GETTING_STARTED)
 
 
 @dataclass
@@ -195,14 +178,11 @@ def list_stages(
     if as_json:
         _print_json(rows)
         return
-    from rich.table import Table
-
-    table = Table(title="The backend developer roadmap", title_justify="left")
-    for column in ("stage", "title", "weeks", "exercises", "status"):
-        table.add_column(column, justify="right" if column in ("weeks", "exercises") else "left")
+    headings = ("stage", "title", "weeks", "exercises", "status")
+    table = terminal.Table.of("The backend developer roadmap", headings, right=("weeks", "exercises"))
     for row in rows:
-        table.add_row(row["id"], row["title"], str(row["weeks"]), str(row["exercises"] or "-"), row["status"])
-    _consoles().out.print(table)
+        table.add(row["id"], row["title"], str(row["weeks"]), str(row["exercises"] or "-"), row["status"])
+    terminal.stdout().table(table)
 
 
 def _stage_row(stage: Stage, found: StageProgress | None) -> dict[str, Any]:
@@ -238,9 +218,9 @@ def show(
     if as_json:
         _print_json({**asdict(chosen), "number": chosen.number, "folder": chosen.folder})
         return
-    out = _consoles().out
-    out.print(f"[bold]{chosen.id}: {chosen.title}[/bold]  ({chosen.weeks} weeks)\n")
-    out.print(chosen.why, markup=False)
+    out = terminal.stdout()
+    out.print(f"{out.style(f'{chosen.id}: {chosen.title}', 'bold')}  ({chosen.weeks} weeks)\n")
+    out.print(chosen.why)
     sections: list[tuple[str, list[str]]] = [
         ("Skills", list(chosen.skills)),
         ("Courses", [f"{c.title} ({c.kind}{', free' if c.free else ''}): {c.url}" for c in chosen.courses]),
@@ -250,11 +230,11 @@ def show(
     if chosen.requires:
         sections.insert(0, ("Requires", list(chosen.requires)))
     for title, lines in sections:
-        out.print(f"\n[bold]{title}[/bold]")
+        out.print("\n" + out.style(title, "bold"))
         for line in lines:
-            out.print(f"  - {line}", markup=False)
+            out.print(f"  - {line}")
     if chosen.exercises:
-        out.print(f"\nStart it with: roadmap new {chosen.id}", markup=False)
+        out.print(f"\nStart it with: roadmap new {chosen.id}")
 
 
 @app.command()
@@ -277,19 +257,17 @@ def new(
         chosen = curriculum.stage(stage)
         with _busy(f"Rendering {chosen.id}..."):
             made = new_practice_repo(curriculum, chosen, destination, trust=_settings.trust)
-    out = _consoles().out
-    out.print(f"Created {made.path} for {chosen.id}: {chosen.title}", markup=False)
-    out.print(
-        f"  {len(made.files)} files, {len(chosen.exercises)} exercises, milestone tag {chosen.id}/start", markup=False
-    )
-    out.print("\nNext:", markup=False)
-    out.print(f"  cd {shlex.quote(str(made.path))}", markup=False)
-    out.print(f"  open {chosen.exercises[0].module} and read its docstrings", markup=False)
-    out.print("  roadmap check        # run the tests, record milestones", markup=False)
+    out = terminal.stdout()
+    out.print(f"Created {made.path} for {chosen.id}: {chosen.title}")
+    out.print(f"  {len(made.files)} files, {len(chosen.exercises)} exercises, milestone tag {chosen.id}/start")
+    out.print("\nNext:")
+    out.print(f"  cd {shlex.quote(str(made.path))}")
+    out.print(f"  open {chosen.exercises[0].module} and read its docstrings")
+    out.print("  roadmap check        # run the tests, record milestones")
     if made.identity_missing:
-        out.print("\nBefore `roadmap check` can record your work, tell git who you are:", markup=False)
-        out.print('  git config --global user.name "Your Name"', markup=False)
-        out.print('  git config --global user.email "you@example.com"', markup=False)
+        out.print("\nBefore `roadmap check` can record your work, tell git who you are:")
+        out.print('  git config --global user.name "Your Name"')
+        out.print('  git config --global user.email "you@example.com"')
 
 
 @app.command()
@@ -342,37 +320,32 @@ def _check_json(report: CheckReport) -> dict[str, Any]:
 
 
 def _print_check(report: CheckReport) -> None:
-    from rich.table import Table
-
-    out = _consoles().out
-    table = Table(title=f"{report.stage.id}: {report.stage.title}", title_justify="left")
-    for column in ("exercise", "status", "tests"):
-        table.add_column(column)
-    marks = {"passed": "[green]passed[/green]", "failed": "[red]failed[/red]", "missing": "[yellow]no tests[/yellow]"}
+    out = terminal.stdout()
+    table = terminal.Table.of(f"{report.stage.id}: {report.stage.title}", ("exercise", "status", "tests"))
+    marks = {"passed": ("passed", "green"), "failed": ("failed", "red"), "missing": ("no tests", "yellow")}
     for result in report.run.results:
         label = result.exercise.id + (" (tests changed)" if result.exercise.id in report.changed_tests else "")
-        table.add_row(label, marks[result.status], f"{result.passed}/{result.total}")
-    out.print(table)
+        table.add(label, terminal.Cell(*marks[result.status]), f"{result.passed}/{result.total}")
+    out.table(table)
     for name in report.recorded:
-        out.print(f"Milestone recorded: {report.stage.id}/{name}", markup=False)
+        out.print(f"Milestone recorded: {report.stage.id}/{name}")
     for exercise_id, test_file in report.changed_tests.items():
         out.print(
             f"No milestone for {exercise_id}: {test_file} differs from the one the curriculum shipped; "
-            f"restore it with `git checkout {report.stage.id}/start -- {test_file}`",
-            markup=False,
+            f"restore it with `git checkout {report.stage.id}/start -- {test_file}`"
         )
     current = report.current
     if current is None:
-        out.print("\nEvery exercise passes. Publish it: roadmap push --remote <your GitHub repo URL>", markup=False)
+        out.print("\nEvery exercise passes. Publish it: roadmap push --remote <your GitHub repo URL>")
         return
     failure = current.first_failure
-    out.print(f"\nNext: {current.exercise.id}: {current.exercise.title} (edit {current.exercise.module})", markup=False)
+    out.print(f"\nNext: {current.exercise.id}: {current.exercise.title} (edit {current.exercise.module})")
     if failure is not None:
-        out.print(f"\nFirst failure: {failure.name}", markup=False)
-        out.print(_trim(failure.details or failure.message), markup=False)
+        out.print(f"\nFirst failure: {failure.name}")
+        out.print(_trim(failure.details or failure.message))
     elif current.status == "missing":
-        out.print(f"No test ran for it; is {current.exercise.test_file} there?", markup=False)
-    out.print("\nStuck? roadmap hint", markup=False)
+        out.print(f"No test ran for it; is {current.exercise.test_file} there?")
+    out.print("\nStuck? roadmap hint")
 
 
 def _trim(text: str, lines: int = 25) -> str:
@@ -402,12 +375,12 @@ def hint(
     with _errors():
         curriculum = _curriculum()
         found = hints.next_hint(curriculum, practice_repo.find(path), exercise, reveal_all)
-    out = _consoles().out
-    out.print(f"{found.exercise.id}: {found.exercise.title}", markup=False)
+    out = terminal.stdout()
+    out.print(f"{found.exercise.id}: {found.exercise.title}")
     for number, text in enumerate(found.revealed, start=1):
-        out.print(f"  Hint {number}/{found.total}: {text}", markup=False)
+        out.print(f"  Hint {number}/{found.total}: {text}")
     if len(found.revealed) < found.total:
-        out.print("  Run `roadmap hint` again for the next one.", markup=False)
+        out.print("  Run `roadmap hint` again for the next one.")
 
 
 class Format(StrEnum):
@@ -464,27 +437,21 @@ def status(
     if chosen is Format.json:
         _emit(_json(rows), output)
         return
-    out = _consoles().out
+    out = terminal.stdout()
     if not rows:
-        out.print(
-            f"No practice repos under {workspace.resolve()}. Start one with `roadmap new stage-05`.", markup=False
-        )
+        out.print(f"No practice repos under {workspace.resolve()}. Start one with `roadmap new stage-05`.")
         return
-    from rich import box
-    from rich.table import Table
-
-    table = Table(title=f"Practice repos under {workspace.resolve()}", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("stage", "state", "done", "started", "completed", "pace", "weeks", "repo"):
-        # Ids and dates never wrap; on a narrow terminal the repo path folds instead.
-        table.add_column(column, no_wrap=column != "repo", overflow="fold" if column == "repo" else "ellipsis")
+    headings = ("stage", "state", "done", "started", "completed", "pace", "weeks", "repo")
+    # Ids and dates never wrap; on a narrow terminal the repo path folds instead.
+    table = terminal.Table.of(f"Practice repos under {workspace.resolve()}", headings, unwrapped=headings[:-1])
     for row in rows:
         taken = row["weeks_taken"] if row["weeks_taken"] is not None else "-"
-        table.add_row(
+        table.add(
             row["stage"], row["state"], f"{row['done']}/{row['total']}", row["started"] or "-",
             row["completed"] or "-", row["pace"], f"{taken} of {row['weeks_planned']}", _short(row["repo"], workspace),
         )  # fmt: skip
-    out.print(table)
-    out.print(f"Plan from {begin.isoformat()} at {hours_per_week:g} hours a week; see `roadmap plan`.", markup=False)
+    out.table(table)
+    out.print(f"Plan from {begin.isoformat()} at {hours_per_week:g} hours a week; see `roadmap plan`.")
 
 
 def _short(path: str, workspace: Path) -> str:
@@ -508,7 +475,7 @@ def _emit(text: str, output: Path | None) -> None:
         return
     with _errors():
         _write(output, text)
-    _consoles().err.print(f"Wrote {output}", markup=False)
+    terminal.stderr().print(f"Wrote {output}")
 
 
 def _progress_row(found: StageProgress, schedule: Plan, today: date) -> dict[str, Any]:
@@ -560,18 +527,15 @@ def plan(
         _print_json({"start": made.start.isoformat(), "end": made.end.isoformat(), "hours_per_week": hours_per_week,
                      "stages": rows})  # fmt: skip
         return
-    from rich.table import Table
-
-    table = Table(title=f"Your roadmap at {hours_per_week:g} hours a week", title_justify="left")
-    for column in ("stage", "title", "from", "to", "weeks"):
-        table.add_column(column, justify="right" if column == "weeks" else "left")
+    headings = ("stage", "title", "from", "to", "weeks")
+    table = terminal.Table.of(f"Your roadmap at {hours_per_week:g} hours a week", headings, right=("weeks",))
     for row in rows:
-        table.add_row(row["stage"], row["title"], row["start"], row["end"], f"{row['days'] / 7:.1f}")
-    out = _consoles().out
-    out.print(table)
-    out.print(f"Finish by {made.end.isoformat()}.", markup=False)
+        table.add(row["stage"], row["title"], row["start"], row["end"], f"{row['days'] / 7:.1f}")
+    out = terminal.stdout()
+    out.table(table)
+    out.print(f"Finish by {made.end.isoformat()}.")
     if ics:
-        out.print(f"Wrote {events} calendar events to {ics}", markup=False)
+        out.print(f"Wrote {events} calendar events to {ics}")
 
 
 @app.command("next")
@@ -584,16 +548,16 @@ def next_exercise(workspace: Workspace = Path(".")) -> None:
 
     with _errors():
         step = progress.next_step(_curriculum(), workspace)
-    out = _consoles().out
+    out = terminal.stdout()
     if step is None:
-        out.print("Every stage is complete. Well done.", markup=False)
+        out.print("Every stage is complete. Well done.")
     elif step.repo is None:
-        out.print(f"Next: start {step.stage.id}: {step.stage.title}", markup=False)
-        out.print(f"  {step.command}", markup=False)
+        out.print(f"Next: start {step.stage.id}: {step.stage.title}")
+        out.print(f"  {step.command}")
     else:
         exercise = step.stage.exercise(step.exercise_id or "1")
-        out.print(f"Next: {step.stage.id} {exercise.id}: {exercise.title} (edit {exercise.module})", markup=False)
-        out.print(f"  {step.command}", markup=False)
+        out.print(f"Next: {step.stage.id} {exercise.id}: {exercise.title} (edit {exercise.module})")
+        out.print(f"  {step.command}")
 
 
 @app.command()
@@ -620,19 +584,19 @@ def watch(
         repo = practice_repo.find(path)
     rerun, stop = threading.Event(), threading.Event()
     threading.Thread(target=_read_keys, args=(rerun, stop), daemon=True).start()
-    out = _consoles().out
-    out.print(f"Watching {repo.root} (src/ and tests/). Enter re-runs, q stops.", markup=False)
+    out = terminal.stdout()
+    out.print(f"Watching {repo.root} (src/ and tests/). Enter re-runs, q stops.")
     try:
         for event in watch_checks(curriculum, repo, timeout=timeout, poll=poll, rerun=rerun, stop=stop):
             if event.changed:
-                out.print(f"\nChanged: {', '.join(event.changed)}", markup=False)
+                out.print(f"\nChanged: {', '.join(event.changed)}")
             if event.problem is not None:
-                _consoles().err.print(f"roadmap: {event.problem.message}", markup=False)
+                terminal.stderr().print(f"roadmap: {event.problem.message}")
             elif event.report is not None:
                 _print_watch(event.report)
     except KeyboardInterrupt:
         pass
-    out.print("Stopped watching.", markup=False)
+    out.print("Stopped watching.")
 
 
 def _read_keys(rerun: Any, stop: Any) -> None:
@@ -646,23 +610,22 @@ def _read_keys(rerun: Any, stop: Any) -> None:
 def _print_watch(report: CheckReport) -> None:
     from scaffolder.hints import revealed
 
-    out = _consoles().out
+    out = terminal.stdout()
     done = sum(r.status == "passed" for r in report.run.results)
-    out.print(f"{report.stage.id}: {done}/{len(report.run.results)} exercises pass", markup=False)
+    out.print(f"{report.stage.id}: {done}/{len(report.run.results)} exercises pass")
     for name in report.recorded:
-        out.print(f"Milestone recorded: {report.stage.id}/{name}", markup=False)
+        out.print(f"Milestone recorded: {report.stage.id}/{name}")
     current = report.current
     if current is None:
-        out.print("Every exercise passes. Publish it: roadmap push", markup=False)
+        out.print("Every exercise passes. Publish it: roadmap push")
         return
     seen = revealed(report.repo, current.exercise.id)
     out.print(
         f"Now: {current.exercise.id}: {current.exercise.title} ({current.passed}/{current.total} tests; "
-        f"hints seen {seen}/{len(current.exercise.hints)})",
-        markup=False,
+        f"hints seen {seen}/{len(current.exercise.hints)})"
     )
     if current.first_failure is not None:
-        out.print(_trim(current.first_failure.details or current.first_failure.message, 12), markup=False)
+        out.print(_trim(current.first_failure.details or current.first_failure.message, 12))
 
 
 @app.command()
@@ -678,11 +641,8 @@ def push(
 
     with _errors():
         result = publish.push(practice_repo.find(path), remote)
-    out = _consoles().out
-    out.print(
-        f"Pushed {result.branch} and {len(result.tags)} milestone tag(s) to {result.remote} ({result.url})",
-        markup=False,
-    )
+    out = terminal.stdout()
+    out.print(f"Pushed {result.branch} and {len(result.tags)} milestone tag(s) to {result.remote} ({result.url})")
     badge = {
         "added": f"Added the CI status badge of {result.repository} to README.md, in its own commit",
         "readme-changed": "README.md has uncommitted changes, so the CI status badge was not added; "
@@ -690,7 +650,7 @@ def push(
         "no-region": "README.md has no badge region (<!-- roadmap:badge -->), so no CI status badge was added",
     }.get(result.badge)
     if badge:
-        out.print(badge, markup=False)
+        out.print(badge)
 
 
 @app.command()
@@ -707,24 +667,23 @@ def update(
 
     with _errors():
         result = update_practice_repo(_curriculum(), practice_repo.find(path), dry_run=dry_run, trust=_settings.trust)
-    out = _consoles().out
+    out = terminal.stdout()
     if result.up_to_date:
-        out.print(f"Already at curriculum {result.new_ref}; nothing to update.", markup=False)
+        out.print(f"Already at curriculum {result.new_ref}; nothing to update.")
         return
     verb = "Would update" if result.dry_run else "Updated"
-    out.print(f"{verb} {result.stage.id} from curriculum {result.old_ref} to {result.new_ref}", markup=False)
+    out.print(f"{verb} {result.stage.id} from curriculum {result.old_ref} to {result.new_ref}")
     for name in result.changed:
         mark = "conflict" if name in result.conflicts else "changed"
-        out.print(f"  {mark:<9} {name}", markup=False)
+        out.print(f"  {mark:<9} {name}")
     if result.conflicts and not result.dry_run:
         out.print(
             "\nYour change and the curriculum's overlap in the files marked conflict. Edit them to keep what you "
-            "want (look for <<<<<<< before updating), then commit: git add -A && git commit",
-            markup=False,
+            "want (look for <<<<<<< before updating), then commit: git add -A && git commit"
         )
         raise typer.Exit(1)
     if result.commit:
-        out.print(f"\nCommitted as {result.commit[:12]}. Run `roadmap check` to see the exercises now.", markup=False)
+        out.print(f"\nCommitted as {result.commit[:12]}. Run `roadmap check` to see the exercises now.")
 
 
 ExerciseName = Annotated[
@@ -746,16 +705,14 @@ def reset(
 
     with _errors():
         result = reset_exercise(_curriculum(), practice_repo.find(path), exercise)
-    out = _consoles().out
+    out = terminal.stdout()
     if not result.restored:
-        out.print(f"{result.exercise.id} is already as the curriculum shipped it; nothing to reset.", markup=False)
+        out.print(f"{result.exercise.id} is already as the curriculum shipped it; nothing to reset.")
         return
-    out.print(
-        f"Reset {result.exercise.id} to its starter from {result.source}: {', '.join(result.restored)}", markup=False
-    )
+    out.print(f"Reset {result.exercise.id} to its starter from {result.source}: {', '.join(result.restored)}")
     if result.saved_in:
-        out.print(f"Your version is saved in commit {result.saved_in[:12]}; see it with", markup=False)
-        out.print(f"  git show {result.saved_in[:12]}:{result.exercise.module}", markup=False)
+        out.print(f"Your version is saved in commit {result.saved_in[:12]}; see it with")
+        out.print(f"  git show {result.saved_in[:12]}:{result.exercise.module}")
 
 
 @app.command()
@@ -773,10 +730,10 @@ def solution(
 
     with _errors():
         found = reference(_curriculum(), practice_repo.find(path), exercise, force=force)
-    out = _consoles().out
+    out = terminal.stdout()
     for name, text in found.files:
-        out.print(f"# {name} (reference solution for {found.exercise.id})\n", markup=False)
-        out.print(text, markup=False, highlight=False)
+        out.print(f"# {name} (reference solution for {found.exercise.id})\n")
+        out.print(text)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -810,9 +767,7 @@ def portfolio_markdown(workspace: Workspace = Path("."), output: OutputFile = No
     with _errors():
         found = portfolio.build(_curriculum(), workspace)
         if not found.stages:
-            _consoles().out.print(
-                f"No started stage under {found.workspace}. Start one with `roadmap new stage-05`.", markup=False
-            )
+            terminal.stdout().print(f"No started stage under {found.workspace}. Start one with `roadmap new stage-05`.")
             return
         text = portfolio.markdown(found)
         if output is None:
@@ -820,9 +775,7 @@ def portfolio_markdown(workspace: Workspace = Path("."), output: OutputFile = No
             return
         _write(output, text)
     in_progress = len(found.stages) - found.complete
-    _consoles().out.print(
-        f"Wrote {output}: {found.complete} stage(s) complete, {in_progress} in progress", markup=False
-    )
+    terminal.stdout().print(f"Wrote {output}: {found.complete} stage(s) complete, {in_progress} in progress")
 
 
 @app.command("cohort")
@@ -866,10 +819,9 @@ def cohort_progress(
         else:
             sys.stdout.write(text)
     if output is not None:
-        _consoles().out.print(
+        terminal.stdout().print(
             f"Wrote {output}: {len(result.learners)} learner(s), {result.repositories} repositories, "
-            f"{result.unreachable} could not be read",
-            markup=False,
+            f"{result.unreachable} could not be read"
         )
 
 
@@ -877,34 +829,30 @@ def _survey(entries: tuple[RosterEntry, ...], roster: Path, jobs: int, timeout: 
     from scaffolder import cohort
 
     curriculum = _curriculum()
-    if not (show_progress and sys.stderr.isatty()):
+    if not show_progress:
         return cohort.survey(curriculum, entries, roster, jobs, timeout)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    total, read = len(entries), 0
+    with terminal.stderr().spinner(f"reading repositories 0/{total}") as shown:
 
-    columns = (TextColumn("reading repositories"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=_consoles().err, transient=True) as bar:
-        task = bar.add_task("read", total=len(entries))
-        return cohort.survey(curriculum, entries, roster, jobs, timeout, on_read=lambda _: bar.advance(task))
+        def advance(_: object) -> None:
+            nonlocal read
+            read += 1
+            shown.message = f"reading repositories {read}/{total}"
+
+        return cohort.survey(curriculum, entries, roster, jobs, timeout, on_read=advance)
 
 
 def _cohort_table(result: Cohort, to_terminal: bool) -> str:
-    """Print the cohort's table, or return it as plain text for a file."""
-    import io
-
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"Cohort: {result.roster.name}", title_justify="left")
-    table.add_column("learner", no_wrap=True)
-    for stage in result.stages:
-        table.add_column(stage.id, justify="right")
-    table.add_column("furthest milestone", no_wrap=True)
+    """Return the cohort's table: sized to the terminal for it, unwrapped and uncoloured for a file."""
+    ids = [stage.id for stage in result.stages]
+    headings = ("learner", *ids, "furthest milestone")
+    table = terminal.Table.of(f"Cohort: {result.roster.name}", headings, right=ids, unwrapped=headings)
     for learner in result.learners:
         cells = []
         for stage in result.stages:
             tally = learner.tally(stage.id)
             cells.append("-" if tally is None else f"{len(tally.done)}/{tally.total}")
-        table.add_row(learner.name, *cells, learner.furthest or "-")
+        table.add(learner.name, *cells, learner.furthest or "-")
     unreachable = f"; {result.unreachable} could not be read" if result.unreachable else ""
     lines = [
         f"{len(result.learners)} learner(s), {result.repositories} repositories{unreachable}. "
@@ -913,10 +861,6 @@ def _cohort_table(result: Cohort, to_terminal: bool) -> str:
     problems = [f"  {learner.name}: {problem}" for learner in result.learners for problem in learner.problems]
     if problems:
         lines += ["", "Problems:", *problems]
-    console = _consoles().out
-    buffer = io.StringIO()
-    if not to_terminal:
-        console = Console(file=buffer, width=10_000, no_color=True, highlight=False)
-    console.print(table)
-    console.print("\n".join(lines), markup=False)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    out = terminal.stdout()
+    text = terminal.render(table, out.width, out.colour) if to_terminal else terminal.render(table)
+    return text + "\n".join(lines) + "\n"

@@ -170,12 +170,11 @@ def load(root: str | os.PathLike[str] | None = None) -> Curriculum:
 
 
 def _cache_file(data: bytes) -> Path:
-    import hashlib
+    import zlib
 
-    from scaffolder.template_store import data_dir
+    from scaffolder.data_folder import data_dir
 
-    digest = hashlib.sha256(data).hexdigest()[:32]
-    return data_dir() / "cache" / f"stages-{FORMAT_VERSION}-{digest}.pickle"
+    return data_dir() / "cache" / f"stages-{FORMAT_VERSION}-{len(data)}-{zlib.crc32(data):08x}.pickle"
 
 
 def _cached(data: bytes) -> tuple[Stage, ...] | None:
@@ -183,10 +182,13 @@ def _cached(data: bytes) -> tuple[Stage, ...] | None:
     import pickle
 
     try:
-        stages = pickle.loads(_cache_file(data).read_bytes())
+        source, stages = pickle.loads(_cache_file(data).read_bytes())
     except Exception:
         return None
-    return stages if isinstance(stages, tuple) and all(isinstance(s, Stage) for s in stages) else None
+    # The file name is only a quick key; the bytes it was parsed from must match exactly.
+    if source != data or not isinstance(stages, tuple) or not all(isinstance(s, Stage) for s in stages):
+        return None
+    return stages
 
 
 def _remember(data: bytes, stages: tuple[Stage, ...]) -> None:
@@ -197,7 +199,7 @@ def _remember(data: bytes, stages: tuple[Stage, ...]) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(pickle.dumps(stages, protocol=pickle.HIGHEST_PROTOCOL))
+            handle.write(pickle.dumps((data, stages), protocol=pickle.HIGHEST_PROTOCOL))
         Path(handle.name).replace(target)
     except OSError:
         pass  # a cache that cannot be written only costs the next run some time

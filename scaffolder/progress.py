@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from scaffolder import milestones
 from scaffolder.curriculum import Curriculum, Stage
 from scaffolder.errors import RoadmapError
 from scaffolder.practice_repo import PracticeRepo, discover
@@ -48,6 +46,9 @@ class StageProgress:
 
 def of_repo(curriculum: Curriculum, repo: PracticeRepo) -> StageProgress:
     """Return one practice repo's progress."""
+    # Imported here: `roadmap list` outside a workspace reads no tags and should not pay for git.
+    from scaffolder import milestones
+
     stage = curriculum.stage(repo.stage_id)
     try:
         found = milestones.read(repo.root, stage.id)
@@ -68,6 +69,8 @@ def of_workspace(curriculum: Curriculum, workspace: Path) -> tuple[StageProgress
     repos = [repo for repo in discover(workspace) if repo.stage_id in known]
     if not repos:
         return ()
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=min(16, len(repos))) as pool:
         return tuple(pool.map(lambda repo: of_repo(curriculum, repo), repos))
 

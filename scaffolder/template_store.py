@@ -9,7 +9,6 @@ repos are rendered from that tag.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass
@@ -19,9 +18,9 @@ from typing import Any
 import scaffolder
 from scaffolder import vcs
 from scaffolder.curriculum import Curriculum, Stage
+from scaffolder.data_folder import data_dir
 from scaffolder.errors import RoadmapError, UntrustedTemplateError
 
-DATA_DIR_ENV = "ROADMAP_DATA_DIR"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.py[cod]", ".pytest_cache", ".ruff_cache", ".mypy_cache", ".DS_Store")
 # A fixed identity and date make the same templates give the same commit everywhere.
 STORE_IDENTITY = {
@@ -49,16 +48,6 @@ def require_trust(curriculum: Curriculum, trust: bool) -> None:
             f"the templates in {curriculum.root} run commands when rendered (Copier tasks or migrations); "
             "if you trust that curriculum, run again with `roadmap --trust ...`"
         )
-
-
-def data_dir() -> Path:
-    """Return roadmap's data folder: $ROADMAP_DATA_DIR, else the XDG data folder."""
-    chosen = os.environ.get(DATA_DIR_ENV)
-    if chosen:
-        return Path(chosen).expanduser().resolve()
-    from platformdirs import user_data_path
-
-    return user_data_path("roadmap", appauthor=False)
 
 
 def store_dir() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -152,3 +153,28 @@ def test_the_environment_can_point_at_another_curriculum(tmp_path: Path, monkeyp
     root = _copy_curriculum(tmp_path, _set([STAGES, 0, "title"], "A forked first stage"))
     monkeypatch.setenv(curriculum.CURRICULUM_ENV, str(root))
     assert curriculum.load().stages[0].title == "A forked first stage"
+
+
+def test_the_parse_cache_follows_the_file_and_survives_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[Path] = []
+    parse = curriculum._parse_yaml
+    monkeypatch.setattr(curriculum, "_parse_yaml", lambda text, path: parsed.append(path) or parse(text, path))
+    root = _copy_curriculum(tmp_path, _set([STAGES, 0, "title"], "First title"))
+    stages_file = root / "stages.yaml"
+    assert curriculum.load(root).stages[0].title == "First title"
+    assert curriculum.load(root).stages[0].title == "First title"
+    assert len(parsed) == 1  # the second load came from the cache
+
+    stages_file.write_text(stages_file.read_text().replace("First title", "Other title"))
+    assert curriculum.load(root).stages[0].title == "Other title"
+    assert len(parsed) == 2
+
+    cache = curriculum._cache_file(stages_file.read_bytes())
+    cache.write_bytes(b"not a pickle")
+    assert curriculum.load(root).stages[0].title == "Other title"
+    assert len(parsed) == 3
+
+    # A cache entry parsed from other bytes is never used, even under this file's name.
+    cache.write_bytes(pickle.dumps((b"other bytes", BUNDLED.stages)))
+    assert curriculum.load(root).stages[0].title == "Other title"
+    assert len(parsed) == 4
