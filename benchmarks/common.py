@@ -23,8 +23,10 @@ def isolated_env(scratch: Path) -> dict[str, str]:
     home.mkdir(parents=True, exist_ok=True)
     config = home / ".gitconfig"
     config.write_text("[user]\n\tname = Bench\n\temail = bench@example.com\n")
+    # Bytecode caches are written, as on a machine where roadmap and pytest were installed with pip.
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ, "HOME": str(home), "GIT_CONFIG_GLOBAL": str(config), "GIT_CONFIG_NOSYSTEM": "1",
+        **inherited, "HOME": str(home), "GIT_CONFIG_GLOBAL": str(config), "GIT_CONFIG_NOSYSTEM": "1",
         "ROADMAP_DATA_DIR": str(scratch / "data"), "NO_COLOR": "1", "PYTHONPATH": str(ROOT),
     }  # fmt: skip
 
@@ -49,6 +51,15 @@ def timed(command: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, ...
 def median(runs: int, measure: Callable[[int], float]) -> float:
     """Return the median of `runs` measurements."""
     return statistics.median(measure(i) for i in range(runs))
+
+
+def paired(runs: int, floor: Callable[[int], float], measure: Callable[[int], float]) -> tuple[float, float]:
+    """Return the medians of a floor and a measurement taken in turns, so both see the same machine load."""
+    floors, measured = [], []
+    for i in range(runs):
+        floors.append(floor(i))
+        measured.append(measure(i))
+    return statistics.median(floors), statistics.median(measured)
 
 
 def peak_memory_mb(command: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, ...] = (0,)) -> float | None:

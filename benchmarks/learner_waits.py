@@ -1,5 +1,7 @@
 """Time the learner's waits against their floors: --help, list, new and check (median of N runs).
 
+Each wait and its floor are measured in turns, after one warm-up run, in the same environment.
+
 Run from the repository root with the project installed:
 
     python benchmarks/learner_waits.py [--runs 5] [--stage stage-05]
@@ -11,7 +13,7 @@ import argparse
 import shutil
 import sys
 
-from common import ROADMAP, ROOT, isolated_env, median, peak_memory_mb, report, scratch_dir, timed
+from common import ROADMAP, ROOT, isolated_env, paired, peak_memory_mb, report, scratch_dir, timed
 
 TYPER_FLOOR = "import typer\napp = typer.Typer()\n@app.command()\ndef main() -> None:\n    pass\napp()\n"
 
@@ -43,40 +45,40 @@ def main() -> None:
     try:
         floor_app = scratch / "floor.py"
         floor_app.write_text(TYPER_FLOOR)
-        typer_floor = median(args.runs, lambda _: timed([sys.executable, str(floor_app)], scratch, env))
-        rows.append(("minimal one-command Typer app doing nothing (floor)", typer_floor, None, None))
+        typer_app = [sys.executable, str(floor_app)]
         for label, argv in (("roadmap --help", ["--help"]), ("roadmap list", ["list"])):
             command = [*ROADMAP, *argv]
-            seconds = median(args.runs, lambda _, c=command: timed(c, scratch, env))
-            rows.append((label, seconds, typer_floor, peak_memory_mb(command, scratch, env)))
+            timed(command, scratch, env)  # warm: bytecode and the curriculum cache are written once
+            floor, seconds = paired(
+                args.runs, lambda _: timed(typer_app, scratch, env), lambda _, c=command: timed(c, scratch, env)
+            )
+            rows.append(("minimal one-command Typer app doing nothing (floor)", floor, None, None))
+            rows.append((label, seconds, floor, peak_memory_mb(command, scratch, env)))
 
         timed([*ROADMAP, "new", stage.id, "warm"], scratch, env)  # builds the template store once
         ref = f"{__import__('scaffolder').__version__}+{stage.id}"
         store = scratch / "data" / "templates"
-        floor_new = median(
+        floor_new, new = paired(
             args.runs,
             lambda i: timed(
                 [sys.executable, "-c", NEW_FLOOR, str(store), ref, str(scratch / f"floor-{i}")], scratch, env
             ),
+            lambda i: timed([*ROADMAP, "new", stage.id, f"repo-{i}"], scratch, env),
         )
         rows.append(("run_copy + git init/add/commit/tag -a (floor of new)", floor_new, None, None))
-        new = median(args.runs, lambda i: timed([*ROADMAP, "new", stage.id, f"repo-{i}"], scratch, env))
-        rows.append(
-            (
-                f"roadmap new {stage.id}",
-                new,
-                floor_new,
-                peak_memory_mb([*ROADMAP, "new", stage.id, "mem"], scratch, env),
-            )
-        )
+        memory = peak_memory_mb([*ROADMAP, "new", stage.id, "mem"], scratch, env)
+        rows.append((f"roadmap new {stage.id}", new, floor_new, memory))
 
         repo = scratch / "repo-0"
         shutil.copytree(bundled.solution_dir(stage), repo, dirs_exist_ok=True)
-        timed([*ROADMAP, "check", str(repo)], scratch, env)  # records the milestones once
-        pytest_alone = median(args.runs, lambda _: timed([sys.executable, "-m", "pytest", "-q"], repo, env))
-        rows.append(("python -m pytest -q on the solved repo (floor of check)", pytest_alone, None, None))
         check = [*ROADMAP, "check", str(repo)]
-        seconds = median(args.runs, lambda _: timed(check, scratch, env))
+        timed(check, scratch, env)  # records the milestones once
+        pytest_alone, seconds = paired(
+            args.runs,
+            lambda _: timed([sys.executable, "-m", "pytest", "-q"], repo, env),
+            lambda _: timed(check, scratch, env),
+        )
+        rows.append(("python -m pytest -q on the solved repo (floor of check)", pytest_alone, None, None))
         rows.append(("roadmap check on the solved repo", seconds, pytest_alone, peak_memory_mb(check, scratch, env)))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

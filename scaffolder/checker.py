@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -103,58 +104,114 @@ class CheckReport:
         return next((r for r in self.run.results if r.status != "passed"), None)
 
 
-def check(curriculum: Curriculum, repo: PracticeRepo, timeout: float = DEFAULT_TIMEOUT) -> CheckReport:
-    """Run the repo's tests and record a milestone for every exercise that passes for the first time."""
-    stage = curriculum.stage(repo.stage_id)
-    with milestones.lock(repo.root), tempfile.TemporaryDirectory(prefix="roadmap-check-") as scratch:
-        process, report, log = _start_pytest(repo, Path(scratch))
-        # Work that does not need the results runs while pytest starts up.
+class TestProcess:
+    """pytest running over a practice repo in a session of its own, reporting into a scratch folder.
+
+    Use it as a context manager: leaving the block stops pytest if it still runs and removes the folder.
+    """
+
+    __test__ = False
+
+    def __init__(self, repo: PracticeRepo) -> None:
+        self.repo = repo
+        self._scratch = Path(tempfile.mkdtemp(prefix="roadmap-check-"))
+        self.report = self._scratch / "report.xml"
+        self.log = self._scratch / "output.txt"
+        command = [
+            repo.python,
+            "-m",
+            "pytest",
+            "-v",
+            "--tb=short",
+            "--color=no",
+            "-o",
+            "junit_family=xunit1",
+            f"--junitxml={self.report}",
+        ]
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "PY_COLORS": "0"}
         try:
-            tree = milestones.snapshot(repo.root)
-            existing = milestones.read(repo.root, stage.id)
-        except BaseException:
-            stop_session(process)
-            raise
-        run = _finish(process, report, log, stage, timeout)
-        return _record(repo, stage, run, tree, existing)
+            with self.log.open("wb") as sink:
+                self.process = subprocess.Popen(
+                    command,
+                    cwd=repo.root,
+                    stdout=sink,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    env=env,
+                    start_new_session=True,
+                )
+        except OSError as error:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            raise TestRunError(f"cannot start the tests with {repo.python}: {error}") from None
+
+    def __enter__(self) -> TestProcess:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def finish(self, stage: Stage, timeout: float) -> TestRun:
+        """Wait for pytest and return each exercise's result; stop it and raise TestRunError after timeout."""
+        try:
+            exit_code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            stop_session(self.process)
+            hung = _running_test(self.log.read_text(encoding="utf-8", errors="replace"))
+            where = f"; the test still running was {hung}" if hung else ""
+            raise TestRunError(
+                f"the tests did not finish within {timeout:g} s{where}. Look for an endless loop or a call that "
+                "waits forever, or give more time with --timeout. No milestone was recorded."
+            ) from None
+        output = self.log.read_text(encoding="utf-8", errors="replace")
+        if exit_code in (3, 4) or not self.report.is_file():
+            tail = "\n".join(output.strip().splitlines()[-15:])
+            raise TestRunError(f"pytest could not run the tests (exit code {exit_code}):\n{tail}")
+        return TestRun(results=map_results(self.report, stage), exit_code=exit_code, output=output)
+
+    def close(self) -> None:
+        """Stop pytest if it still runs, and remove the scratch folder."""
+        if self.process.poll() is None:
+            stop_session(self.process)
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class StartedCheck:
+    """A check under way: its tests running, and the snapshot of the files they run on."""
+
+    tests: TestProcess
+    tree: str
+
+
+def start(repo: PracticeRepo) -> StartedCheck:
+    """Start the repo's tests, then snapshot its files while pytest starts up."""
+    tests = TestProcess(repo)
+    try:
+        return StartedCheck(tests, milestones.snapshot(repo.root))
+    except BaseException:
+        tests.close()
+        raise
+
+
+def check(
+    curriculum: Curriculum, repo: PracticeRepo, timeout: float = DEFAULT_TIMEOUT, started: StartedCheck | None = None
+) -> CheckReport:
+    """Run the repo's tests and record a milestone for every exercise that passes for the first time.
+
+    `started` is a check begun earlier for this repo (see head_start.py); otherwise one starts here.
+    """
+    stage = curriculum.stage(repo.stage_id)
+    begun = started or start(repo)
+    with begun.tests, milestones.lock(repo.root):
+        existing = milestones.read(repo.root, stage.id)
+        run = begun.tests.finish(stage, timeout)
+        return _record(repo, stage, run, begun.tree, existing)
 
 
 def run_tests(repo: PracticeRepo, stage: Stage, timeout: float = DEFAULT_TIMEOUT) -> TestRun:
     """Run the repo's tests and return each exercise's result, recording nothing."""
-    with tempfile.TemporaryDirectory(prefix="roadmap-check-") as scratch:
-        process, report, log = _start_pytest(repo, Path(scratch))
-        return _finish(process, report, log, stage, timeout)
-
-
-def _start_pytest(repo: PracticeRepo, scratch: Path) -> tuple[subprocess.Popen[bytes], Path, Path]:
-    report = scratch / "report.xml"
-    log = scratch / "output.txt"
-    command = [
-        repo.python,
-        "-m",
-        "pytest",
-        "-v",
-        "--tb=short",
-        "--color=no",
-        "-o",
-        "junit_family=xunit1",
-        f"--junitxml={report}",
-    ]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "PY_COLORS": "0"}
-    with log.open("wb") as sink:
-        try:
-            process = subprocess.Popen(
-                command,
-                cwd=repo.root,
-                stdout=sink,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                env=env,
-                start_new_session=True,
-            )
-        except OSError as error:
-            raise TestRunError(f"cannot start the tests with {repo.python}: {error}") from None
-    return process, report, log
+    with TestProcess(repo) as tests:
+        return tests.finish(stage, timeout)
 
 
 def stop_session(process: subprocess.Popen[bytes]) -> None:
@@ -168,27 +225,6 @@ def stop_session(process: subprocess.Popen[bytes]) -> None:
     for stream in (process.stdout, process.stderr):
         if stream is not None:
             stream.close()
-
-
-def _finish(process: subprocess.Popen[bytes], report: Path, log: Path, stage: Stage, timeout: float) -> TestRun:
-    try:
-        exit_code = process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        stop_session(process)
-        hung = _running_test(log.read_text(encoding="utf-8", errors="replace"))
-        where = f"; the test still running was {hung}" if hung else ""
-        raise TestRunError(
-            f"the tests did not finish within {timeout:g} s{where}. Look for an endless loop or a call that "
-            "waits forever, or give more time with --timeout. No milestone was recorded."
-        ) from None
-    except BaseException:
-        stop_session(process)
-        raise
-    output = log.read_text(encoding="utf-8", errors="replace")
-    if exit_code in (3, 4) or not report.is_file():
-        tail = "\n".join(output.strip().splitlines()[-15:])
-        raise TestRunError(f"pytest could not run the tests (exit code {exit_code}):\n{tail}")
-    return TestRun(results=map_results(report, stage), exit_code=exit_code, output=output)
 
 
 def _running_test(output: str) -> str | None:

@@ -282,13 +282,13 @@ def check(
 
     Example: roadmap check --timeout 120
     """
-    from scaffolder import checker, practice_repo
+    from scaffolder import checker, head_start, practice_repo
 
     with _errors():
         curriculum = _curriculum()
         repo = practice_repo.find(path)
         with _busy("Running the tests...", quiet=as_json):
-            report = checker.check(curriculum, repo, timeout=timeout)
+            report = checker.check(curriculum, repo, timeout=timeout, started=head_start.take(repo))
     if as_json:
         _print_json(_check_json(report))
     else:
@@ -734,18 +734,6 @@ def solution(
     for name, text in found.files:
         out.print(f"# {name} (reference solution for {found.exercise.id})\n")
         out.print(text)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def run() -> None:
-    """Run the command line; SIGTERM is handled like Ctrl-C, so nothing is left half-written."""
-    import signal
-
-    signal.signal(signal.SIGTERM, _interrupt)
-    app()
 
 
 OutputFile = Annotated[

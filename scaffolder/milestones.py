@@ -116,7 +116,8 @@ def record_curriculum(
 
 def snapshot(repo: Path) -> str:
     """Return the tree of everything in the working folder (as `git add -A` sees it), touching no index."""
-    index = repo / ".git" / "roadmap-snapshot.index"
+    # A name of this process's own: snapshots are taken before the repo's lock (while pytest starts).
+    index = repo / ".git" / f"roadmap-snapshot-{os.getpid()}.index"
     env = {"GIT_INDEX_FILE": str(index)}
     try:
         # Starting from a copy of the real index lets git reuse its file stat cache.

@@ -301,14 +301,15 @@ def test_sigterm_during_new_leaves_nothing(tmp_path: Path) -> None:
 # Runs `roadmap new` with a render that pauses once the files are written, so the signal lands mid-way.
 _SLOW_NEW = """
 import sys, time
-from scaffolder import cli, render
+from scaffolder import render
+from scaffolder.__main__ import main
 original = render._start
 def slow_start(repo, *args):
     time.sleep(30)
     return original(repo, *args)
 render._start = slow_start
 sys.argv = ["roadmap", "new", *sys.argv[1:]]
-cli.run()
+main()
 """
 
 
