@@ -60,7 +60,7 @@ def build(curriculum: Curriculum, workspace: Path) -> Portfolio:
         raise WorkspaceError(f"{folder} is not a folder; pass the folder that holds your practice repos")
     found = [p for p in progress.of_workspace(curriculum, folder) if p.problem is None and p.state != "not started"]
     best: dict[str, tuple[StageProgress, str | None]] = {}
-    with ThreadPoolExecutor(max_workers=max(1, min(16, len(found)))) as pool:
+    with ThreadPoolExecutor(max_workers=max(1, min(progress.readers(), len(found)))) as pool:
         for entry, page in zip(found, pool.map(_repository_page, found), strict=True):
             rank = (entry.state == "complete", len(entry.done), page is not None)
             kept = best.get(entry.stage.id)

@@ -123,3 +123,13 @@ def test_help_and_other_commands_start_no_tests(repo: Path) -> None:
         result, started = _roadmap(repo, *argv)
         assert result.returncode == 0, result.stdout + result.stderr
         assert started == [], argv
+
+
+def test_the_command_exits_with_its_code_after_writing_everything(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "scaffolder"]
+    listed = subprocess.run([*command, "list", "--json"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 27
+    unknown = subprocess.run([*command, "show", "99"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert unknown.returncode == 2
+    assert unknown.stderr == "roadmap: '99' is not a stage of the roadmap; try `roadmap list`\n"
