@@ -9,6 +9,7 @@ repos are rendered from that tag.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass
@@ -84,6 +85,42 @@ def ensure(curriculum: Curriculum, stage: Stage, version: str | None = None) -> 
     """Return the stage's template at this (by default the installed) version, committing it the first time."""
     version = version or scaffolder.__version__
     store = _open_store(store_dir())
+    # Composing and hashing the template with git is the slow way to learn it is already stored;
+    # a digest of exactly what compose() reads answers that for every `new` after the first.
+    known = store / ".git" / "roadmap-composed" / _sources_digest(curriculum, stage, version)
+    ref = known.read_text(encoding="utf-8").strip() if known.is_file() else ""
+    if ref and has_version(store, ref):
+        return TemplateVersion(store=store, ref=ref)
+    found = _commit_composed(curriculum, stage, version, store)
+    try:
+        known.parent.mkdir(exist_ok=True)
+        partial = known.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(found.ref + "\n", encoding="utf-8")
+        partial.replace(known)
+    except OSError:
+        pass  # a digest that cannot be kept only costs the next `new` the slow way
+    return found
+
+
+def _sources_digest(curriculum: Curriculum, stage: Stage, version: str) -> str:
+    """Return a digest of everything compose() reads for the stage: files, their exec bits, the entry, the version."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256(json.dumps([version, stage_context(stage)], sort_keys=True, default=str).encode())
+    for top in (curriculum.base_template, curriculum.template_dir(stage)):
+        found: list[Path] = []
+        for folder, folders, files in os.walk(top):
+            skipped = IGNORED(folder, [*folders, *files])
+            folders[:] = [name for name in folders if name not in skipped]
+            found += [Path(folder, name) for name in files if name not in skipped]
+        for path in sorted(found):
+            digest.update(f"\0{path.relative_to(top)}\0{os.access(path, os.X_OK)}\0".encode() + path.read_bytes())
+        digest.update(b"\0overlay\0")
+    return digest.hexdigest()
+
+
+def _commit_composed(curriculum: Curriculum, stage: Stage, version: str, store: Path) -> TemplateVersion:
     with tempfile.TemporaryDirectory(prefix="roadmap-compose-") as scratch:
         tree_dir = Path(scratch) / "template"
         compose(curriculum, stage, tree_dir)

@@ -11,7 +11,7 @@ from conftest import git, solve, tags
 from typer.testing import CliRunner
 
 import scaffolder
-from scaffolder import curriculum
+from scaffolder import curriculum, template_store
 from scaffolder.cli import app
 
 BUNDLED = curriculum.load()
@@ -156,3 +156,28 @@ def test_new_rebuilds_a_deleted_store(fork: Path, tmp_path: Path, isolated: Path
     made = runner.invoke(app, ["new", STAGE.id, str(tmp_path / "b")])
     assert made.exit_code == 0, made.output
     assert (isolated / "roadmap-data" / "templates" / ".git").is_dir()
+
+
+def test_the_store_follows_every_change_to_a_template(fork: Path) -> None:
+    taught = curriculum.load(fork)
+    stage = taught.stage(STAGE.id)
+    first = template_store.ensure(taught, stage)
+    assert template_store.ensure(taught, stage) == first
+
+    module = taught.template_dir(stage) / STAGE.exercises[0].module
+    original = module.read_text()
+    module.write_text(original + "\n# changed without a version bump\n")
+    changed = template_store.ensure(taught, stage)
+    assert changed.ref != first.ref and changed.ref.startswith(f"0.1.0+{STAGE.id}.")
+    shown = git(changed.store, "show", f"{changed.ref}:{STAGE.exercises[0].module}")
+    assert shown.endswith("# changed without a version bump")
+
+    module.write_text(original)
+    assert template_store.ensure(taught, stage) == first
+    module.chmod(0o755)
+    assert template_store.ensure(taught, stage).ref not in (first.ref, changed.ref)
+    module.chmod(0o644)
+
+    git(first.store, "tag", "--delete", first.ref)  # the store lost a version: it is committed again
+    assert template_store.ensure(taught, stage) == first
+    assert git(first.store, "rev-parse", f"{first.ref}^{{tree}}")
