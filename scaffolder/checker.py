@@ -8,14 +8,21 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scaffolder import milestones
-from scaffolder.curriculum import Curriculum, Exercise, Stage
 from scaffolder.errors import TestRunError
-from scaffolder.practice_repo import PracticeRepo
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from scaffolder.curriculum import Curriculum, Exercise, Stage
+    from scaffolder.milestones import Milestone
+    from scaffolder.practice_repo import PracticeRepo
+
+# What pytest needs is imported at the top; the rest (git, XML, the curriculum) only once it runs,
+# so the tests start as early as they can (see head_start.py).
 
 DEFAULT_TIMEOUT = 600.0
 _OUTCOMES = ("failure", "error", "skipped")
@@ -187,6 +194,8 @@ def start(repo: PracticeRepo) -> StartedCheck:
     """Start the repo's tests, then snapshot its files while pytest starts up."""
     tests = TestProcess(repo)
     try:
+        from scaffolder import milestones
+
         return StartedCheck(tests, milestones.snapshot(repo.root))
     except BaseException:
         tests.close()
@@ -200,6 +209,8 @@ def check(
 
     `started` is a check begun earlier for this repo (see head_start.py); otherwise one starts here.
     """
+    from scaffolder import milestones
+
     stage = curriculum.stage(repo.stage_id)
     begun = started or start(repo)
     with begun.tests, milestones.lock(repo.root):
@@ -238,6 +249,8 @@ def _running_test(output: str) -> str | None:
 
 def map_results(report: Path, stage: Stage) -> tuple[ExerciseResult, ...]:
     """Read pytest's JUnit XML report and group its test cases by exercise."""
+    import xml.etree.ElementTree as ET
+
     by_file: dict[str, list[TestCase]] = {exercise.test_file: [] for exercise in stage.exercises}
     stems = {Path(name).stem: name for name in by_file}
     for element in ET.parse(report).getroot().iter("testcase"):
@@ -258,9 +271,9 @@ def _case(element: ET.Element) -> TestCase:
     return TestCase(element.get("name", ""), "passed")
 
 
-def _record(
-    repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing: dict[str, milestones.Milestone]
-) -> CheckReport:
+def _record(repo: PracticeRepo, stage: Stage, run: TestRun, tree: str, existing: dict[str, Milestone]) -> CheckReport:
+    from scaffolder import milestones
+
     shipped = milestones.shipped_digests(existing)
     current = repo.test_digests(stage)
     changed = {

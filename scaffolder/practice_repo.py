@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scaffolder.curriculum import Stage
 from scaffolder.errors import NotAPracticeRepoError
+
+if TYPE_CHECKING:
+    from scaffolder.curriculum import Stage
 
 ANSWERS_FILE = ".copier-answers.yml"
 # Copier records the template tag it rendered, `<version>+<stage-id>`, as `_commit`.
@@ -47,6 +49,8 @@ def test_digests(root: Path, stage: Stage) -> dict[str, str]:
 
 def file_digest(path: Path) -> str:
     """Return a file's SHA-256 digest, the way milestones record it."""
+    import hashlib
+
     return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
 
 
