@@ -15,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ROADMAP = [sys.executable, "-m", "scaffolder"]
 TIME = shutil.which("time") or "/usr/bin/time"
+# The floor of every command's start-up: a minimal one-command Typer app doing nothing.
+TYPER_FLOOR = "import typer\napp = typer.Typer()\n@app.command()\ndef main() -> None:\n    pass\napp()\n"
 
 
 def isolated_env(scratch: Path) -> dict[str, str]:

@@ -13,9 +13,7 @@ import argparse
 import shutil
 import sys
 
-from common import ROADMAP, ROOT, isolated_env, paired, peak_memory_mb, report, scratch_dir, timed
-
-TYPER_FLOOR = "import typer\napp = typer.Typer()\n@app.command()\ndef main() -> None:\n    pass\napp()\n"
+from common import ROADMAP, ROOT, TYPER_FLOOR, isolated_env, paired, peak_memory_mb, report, scratch_dir, timed
 
 # The floor of `new`: Copier's run_copy on the same template version, then git on the command line.
 NEW_FLOOR = """
