@@ -45,7 +45,7 @@ def check_path(argv: Sequence[str]) -> Path | None:
             paths.append(words.pop(0))
     if len(paths) > 1:
         return None
-    return Path(paths[0]) if paths else Path.cwd()
+    return Path(paths[0] if paths else ".")
 
 
 def _skip_option(words: list[str], with_value: set[str], flags: set[str]) -> bool:
@@ -81,7 +81,7 @@ def _start(path: Path) -> StartedCheck | None:
 
     try:
         return checker.start(practice_repo.find(path))
-    except RoadmapError:
+    except (RoadmapError, OSError):
         return None  # the command itself will meet the same problem and explain it
 
 

@@ -58,7 +58,7 @@ main()
 )
 def test_only_a_plain_check_gets_a_head_start(argv: list[str], expected: str | None) -> None:
     found = head_start.check_path(argv)
-    assert found == (None if expected is None else Path.cwd() if expected == "." else Path(expected))
+    assert found == (None if expected is None else Path(expected))
 
 
 @pytest.fixture
