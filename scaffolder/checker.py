@@ -135,7 +135,8 @@ class TestProcess:
             "junit_family=xunit1",
             f"--junitxml={self.report}",
         ]
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "PY_COLORS": "0"}
+        # pytest flushes its log as each test starts, which is all a timeout needs to name the hung test.
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PY_COLORS": "0"}
         try:
             with self.log.open("wb") as sink:
                 self.process = subprocess.Popen(
