@@ -3,7 +3,7 @@
 Copier can only update a project from a git template whose old version it can reach,
 and an installed wheel is not a git repository. So each stage's template (the shared
 base plus the stage's overlay, with the stage's curriculum entry) is composed, committed
-to a repository in the user's data folder and tagged `<stage-id>/<version>`; practice
+to a repository in the user's data folder and tagged `<version>+<stage-id>`; practice
 repos are rendered from that tag.
 """
 
