@@ -6,6 +6,7 @@ import atexit
 import os
 import signal
 import sys
+from typing import NoReturn
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -15,6 +16,11 @@ def _interrupt(signum: int, frame: object) -> None:
 def main() -> None:
     """Run the command line; SIGTERM is handled like Ctrl-C, so nothing is left half-written."""
     signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        sys.stderr.write("roadmap: the current folder no longer exists; cd into a folder that does and try again\n")
+        _leave(2)
     from scaffolder import head_start
 
     try:
@@ -29,7 +35,7 @@ def main() -> None:
         _leave(done.code)
 
 
-def _leave(code: int | str | None) -> None:
+def _leave(code: int | str | None) -> NoReturn:
     """Exit once the work is done, skipping the interpreter's teardown of every loaded module.
 
     Tearing down Typer, pydantic and GitPython took 30-60 ms of every command's wait. Exit

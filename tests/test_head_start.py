@@ -133,3 +133,13 @@ def test_the_command_exits_with_its_code_after_writing_everything(tmp_path: Path
     unknown = subprocess.run([*command, "show", "99"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert unknown.returncode == 2
     assert unknown.stderr == "roadmap: '99' is not a stage of the roadmap; try `roadmap list`\n"
+
+
+def test_a_current_folder_that_was_deleted_gets_one_clear_message(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m scaffolder check'
+    result = subprocess.run(["sh", "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == "roadmap: the current folder no longer exists; cd into a folder that does and try again\n"
