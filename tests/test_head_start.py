@@ -110,10 +110,11 @@ def test_tests_started_early_are_stopped_when_the_command_line_is_refused(repo: 
 
 
 def test_hanging_code_under_a_head_start_is_stopped_and_named(repo: Path) -> None:
-    (repo / "tests" / "test_slow.py").write_text("import time\n\ndef test_slow():\n    time.sleep(600)\n")
-    result, started = _roadmap(repo, "check", "--timeout", "3")
+    # Named to run first, so the timeout finds it running however slow the machine is.
+    (repo / "tests" / "test_a_slow.py").write_text("import time\n\ndef test_slow():\n    time.sleep(600)\n")
+    result, started = _roadmap(repo, "check", "--timeout", "10")
     assert result.returncode == 2, result.stdout + result.stderr
-    assert "did not finish within 3 s; the test still running was tests/test_slow.py::test_slow" in result.stderr
+    assert "did not finish within 10 s; the test still running was tests/test_a_slow.py::test_slow" in result.stderr
     assert len(started) == 1 and _gone(started[0][0])
     assert tags(repo) == [f"{STAGE.id}/start"]
 
