@@ -15,24 +15,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ROADMAP = [sys.executable, "-m", "scaffolder"]
-
-
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return elapsed
+from common import ROADMAP, ROOT, isolated_env, median, scratch_dir, timed
 
 
 def git(cwd: Path, env: dict[str, str], *args: str) -> None:
@@ -49,18 +36,8 @@ def main() -> None:
     from scaffolder import curriculum
 
     stage = curriculum.load().stage("stage-05")
-    scratch = Path(tempfile.mkdtemp(prefix="roadmap-cohort-bench-"))
-    home = scratch / "home"
-    home.mkdir()
-    (home / ".gitconfig").write_text("[user]\n\tname = Bench\n\temail = bench@example.com\n")
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "ROADMAP_DATA_DIR": str(scratch / "data"),
-        "NO_COLOR": "1",
-    }
+    scratch = scratch_dir()
+    env = isolated_env(scratch)
     try:
         # One source repository per amount of progress; each learner's bare repo is cloned from one.
         sources = []
@@ -82,11 +59,11 @@ def main() -> None:
 
         timed([*ROADMAP, "cohort", "roster.csv", "--json"], scratch, env)  # warms the curriculum cache
         rows = []
-        floor = statistics.median(timed([*ROADMAP, "--version"], scratch, env) for _ in range(args.runs))
+        floor = median(args.runs, lambda _: timed([*ROADMAP, "--version"], scratch, env))
         rows.append(("roadmap --version (start-up floor)", floor))
         for jobs in (8, 1):
             command = [*ROADMAP, "cohort", "roster.csv", "--json", "--jobs", str(jobs)]
-            seconds = statistics.median(timed(command, scratch, env) for _ in range(args.runs))
+            seconds = median(args.runs, lambda _, c=command: timed(c, scratch, env))
             rows.append((f"roadmap cohort, {args.learners} entries, --jobs {jobs}", seconds))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple, TextIO
 
-STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33"}
+STYLES = {"bold": "1", "red": "31", "green": "32", "yellow": "33"}
 # Heavy rules under the title row, light ones around the body, as most terminal tables draw them.
 _TOP, _HEAD_RULE, _BOTTOM = ("┏", "━", "┳", "┓"), ("┡", "━", "╇", "┩"), ("└", "─", "┴", "┘")
 _SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"

@@ -69,10 +69,14 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "repo"
 
 
+def _env() -> dict[str, str]:
+    """Return this test's environment (its HOME and git config), running roadmap from this checkout."""
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
 def _roadmap(repo: Path, *argv: str) -> tuple[subprocess.CompletedProcess[str], list[list]]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-c", _COUNTED, *argv], cwd=repo, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", _COUNTED, *argv], cwd=repo, env=_env(), capture_output=True, text=True, timeout=300
     )
     line = next(line for line in result.stdout.splitlines() if line.startswith("STARTED "))
     return result, json.loads(line.removeprefix("STARTED "))
@@ -127,11 +131,10 @@ def test_help_and_other_commands_start_no_tests(repo: Path) -> None:
 
 
 def test_the_command_exits_with_its_code_after_writing_everything(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "scaffolder"]
-    listed = subprocess.run([*command, "list", "--json"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    listed = subprocess.run([*command, "list", "--json"], cwd=tmp_path, env=_env(), capture_output=True, text=True)
     assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 27
-    unknown = subprocess.run([*command, "show", "99"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    unknown = subprocess.run([*command, "show", "99"], cwd=tmp_path, env=_env(), capture_output=True, text=True)
     assert unknown.returncode == 2
     assert unknown.stderr == "roadmap: '99' is not a stage of the roadmap; try `roadmap list`\n"
 
@@ -139,8 +142,7 @@ def test_the_command_exits_with_its_code_after_writing_everything(tmp_path: Path
 def test_a_current_folder_that_was_deleted_gets_one_clear_message(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m scaffolder check'
-    result = subprocess.run(["sh", "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(["sh", "-c", script], env=_env(), capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr == "roadmap: the current folder no longer exists; cd into a folder that does and try again\n"
